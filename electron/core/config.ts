@@ -1,0 +1,81 @@
+import { homedir, platform } from 'node:os';
+import { join } from 'node:path';
+
+export interface CoreConfig {
+  /** Folder holding desk.sqlite; created if missing. */
+  dataDir: string;
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Built renderer (vite build output); when absent the UI routes answer 503 with a hint. */
+  staticDir?: string;
+  /** Injected clock: tests never wait for real time. */
+  now?: () => number;
+  /** Electron-ABI better-sqlite3 binary, set by the desktop shell only. */
+  nativeBinding?: string;
+  /** Public intake requests per IP per minute. */
+  intakePerIpPerMinute?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export const APP_DIR_NAME = 'akimat-live-desk';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4310;
+
+/** The OS's per-user application data folder. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  switch (platform()) {
+    case 'win32':
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
+    case 'darwin':
+      return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
+    default:
+      return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), APP_DIR_NAME);
+  }
+}
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  open: boolean;
+}
+
+/** Flags win over environment variables, which win over defaults. */
+export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  const options: ServeOptions = {
+    host: env.DESK_HOST ?? DEFAULT_HOST,
+    port: env.DESK_PORT ? Number(env.DESK_PORT) : DEFAULT_PORT,
+    dataDir: env.DESK_DATA_DIR ?? defaultDataDir(env),
+    open: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--host':
+        options.host = value();
+        break;
+      case '--port':
+        options.port = Number(value());
+        break;
+      case '--data-dir':
+        options.dataDir = value();
+        break;
+      case '--open':
+        options.open = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open`);
+    }
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error(`Invalid port: ${String(options.port)}`);
+  }
+  return options;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { registerQuestionCommands } from './commands/questions';
+import type { CoreConfig } from './config';
+import { EventBus } from './events';
+import { createHttpServer } from './http/server';
+import { Hub } from './hub/hub';
+import { createIntake, type Intake } from './intake/accept';
+import { openDatabase, type Db } from './store/db';
+
+export interface Core {
+  db: Db;
+  bus: EventBus;
+  hub: Hub;
+  intake: Intake;
+  http: FastifyInstance;
+  /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'desk.sqlite';
+
+/** Starts the whole desk: storage, intake, hub and HTTP. Never imports electron. */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const log = config.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const now = config.now ?? Date.now;
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, DATABASE_FILE), {
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+  const bus = new EventBus();
+  const hub = new Hub(log);
+  const intake = createIntake({ db, bus, now });
+  bus.onAny((name, payload) => hub.broadcast(name, payload as never));
+  registerQuestionCommands(hub, { db, bus, now });
+
+  const http = await createHttpServer({
+    hub,
+    intake,
+    staticDir: config.staticDir,
+    intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,
+    log,
+  });
+  await http.listen({ host: config.host, port: config.port });
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closed = false;
+  return {
+    db,
+    bus,
+    hub,
+    intake,
+    http,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      hub.close();
+      await http.close();
+      intake.flush();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Language } from '../../../shared/domain';
+import { pickLanguage, isLanguage } from '../../../shared/i18n';
+import { ROLES, type Role } from '../../../shared/protocol';
+import type { Hub } from '../hub/hub';
+import type { Intake } from '../intake/accept';
+import { errorShape } from '../messages';
+import { parseJsonBody } from './body';
+import { httpStatus, toAppError } from './errors';
+import { registerPublicForm } from './publicForm';
+
+/** Public bodies are questions, not uploads: 64 KiB is 16× the longest allowed question. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+/** Screens of the single-page UI; each is served the same index.html. */
+export const UI_ROUTES = ['/console', '/prompter', '/ask'] as const;
+
+/**
+ * Scripts only from our own origin, no framing, no plugins. Styles allow inline attributes
+ * because the teleprompter sets sizes and mirroring from producer settings.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export interface HttpDeps {
+  hub: Hub;
+  intake: Intake;
+  staticDir?: string | undefined;
+  intakePerIpPerMinute: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+export function requestLanguage(request: FastifyRequest): Language {
+  const body = request.body as { language?: unknown } | undefined;
+  if (body && isLanguage(body.language)) return body.language;
+  return pickLanguage(request.headers['accept-language']);
+}
+
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: JSON_BODY_LIMIT, logger: false, trustProxy: false });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') deps.log(`${request.method} ${request.url} failed`, error);
+    void reply
+      .code(httpStatus(appError.code))
+      .send({ ok: false, error: errorShape(appError, requestLanguage(request)) });
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
+
+  app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
+  registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
+
+  app.get<{ Querystring: { role?: string; lang?: string; name?: string } }>(
+    '/ws',
+    { websocket: true },
+    (socket, request) => {
+      const role: Role = (ROLES as readonly string[]).includes(request.query.role ?? '')
+        ? (request.query.role as Role)
+        : 'producer';
+      const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
+      const actor = (request.query.name ?? '').slice(0, 60) || `${role}@${request.ip}`;
+      deps.hub.attach(socket, { role, lang, actor });
+    },
+  );
+
+  registerUi(app, deps.staticDir);
+  return app;
+}
+
+function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
+  const built = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
+  app.get('/', (_req, reply) => reply.redirect('/console'));
+  if (!built) {
+    for (const route of UI_ROUTES) {
+      app.get(route, (_req, reply) =>
+        reply.code(503).type('text/plain; charset=utf-8').send('The UI is not built yet: run `npm run build`.'),
+      );
+    }
+    return;
+  }
+  void app.register(fastifyStatic, { root: staticDir, index: false, wildcard: true });
+  for (const route of UI_ROUTES) {
+    app.get(route, (_req, reply) =>
+      reply
+        .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Referrer-Policy', 'no-referrer')
+        .header('Cache-Control', 'no-cache')
+        .sendFile('index.html'),
+    );
+  }
+}

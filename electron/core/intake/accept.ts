@@ -1,0 +1,113 @@
+import { AppError } from '../../../shared/errors';
+import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../../../shared/forms';
+import type { Question } from '../../../shared/protocol';
+import { normalizeLine, normalizeText } from '../../../shared/text';
+import { cityYear } from '../../../shared/time';
+import type { EventBus } from '../events';
+import type { Db } from '../store/db';
+import { insertQuestion, type NewQuestion } from '../store/questions';
+import type { InboundMessage } from './inbound';
+
+export interface AcceptResult {
+  question: Question;
+  /** False when this (channel, external id) was already stored: answer as the first time. */
+  created: boolean;
+}
+
+interface Pending {
+  input: NewQuestion;
+  resolve: (result: AcceptResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface Intake {
+  /** Resolves only after the message is committed: acknowledge the sender after this. */
+  accept(message: InboundMessage): Promise<AcceptResult>;
+  /** Commits whatever is waiting now (used at shutdown). */
+  flush(): void;
+}
+
+/** Validates and normalises one inbound message into a row, or throws a typed error. */
+export function toNewQuestion(message: InboundMessage, now: number): NewQuestion {
+  const text = normalizeText(message.text);
+  if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
+  if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
+  const senderName = normalizeLine(message.senderName).slice(0, MAX_NAME_CHARS);
+  if (senderName.length === 0) throw new AppError('name_required', { field: 'name' });
+  const receivedAt = message.receivedAt ?? now;
+  return {
+    channel: message.channel,
+    externalId: message.externalId,
+    senderName,
+    senderContact: message.senderContact ? normalizeLine(message.senderContact) : null,
+    senderUserId: message.senderUserId ?? null,
+    district: message.district ?? null,
+    topic: message.topic ? normalizeLine(message.topic) : null,
+    language: message.language ?? null,
+    text,
+    meta: message.meta ?? {},
+    receivedAt,
+    referenceYear: cityYear(receivedAt),
+  };
+}
+
+/**
+ * Group commit: every message that arrives in the same event-loop turn is written in one
+ * transaction, so one fsync (synchronous=FULL) serves them all. Each message still gets its own
+ * savepoint, so one bad row never takes its neighbours down with it.
+ */
+export function createIntake(deps: { db: Db; bus: EventBus; now: () => number }): Intake {
+  const { db, bus, now } = deps;
+  let pending: Pending[] = [];
+  let scheduled = false;
+
+  const insertOne = db.transaction((input: NewQuestion) => insertQuestion(db, input));
+  const commitBatch = db.transaction((batch: Pending[]) =>
+    batch.map((p) => {
+      try {
+        return { ok: true as const, result: insertOne(p.input) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+
+  function flush(): void {
+    scheduled = false;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    let outcomes: ReturnType<typeof commitBatch>;
+    try {
+      outcomes = commitBatch(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const p = batch[i]!;
+      if (!outcome.ok) return p.reject(outcome.error);
+      p.resolve(outcome.result);
+      if (outcome.result.created) bus.emit('question.created', outcome.result.question);
+    });
+  }
+
+  return {
+    accept(message) {
+      let input: NewQuestion;
+      try {
+        input = toNewQuestion(message, now());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise<AcceptResult>((resolve, reject) => {
+        pending.push({ input, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    flush,
+  };
+}

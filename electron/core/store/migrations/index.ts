@@ -1,0 +1,28 @@
+import type { Db } from '../db';
+import { m0010Questions } from './0010-questions';
+import { m0020Audit } from './0020-audit';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/** In order, steps of 10. Never edit a released migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit];
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `The database is from a newer version of the desk (schema ${current}, this build knows ${latest}).`,
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  })();
+}

@@ -1,0 +1,15 @@
+import { AskPage } from './features/ask/AskPage';
+import { ConsolePage } from './features/console/ConsolePage';
+import { PrompterPage } from './features/prompter/PrompterPage';
+
+/** One bundle, one screen per path; the core serves index.html for each of these routes. */
+const SCREENS: Record<string, () => React.JSX.Element> = {
+  '/console': ConsolePage,
+  '/prompter': PrompterPage,
+  '/ask': AskPage,
+};
+
+export function App(): React.JSX.Element {
+  const Screen = SCREENS[window.location.pathname] ?? ConsolePage;
+  return <Screen />;
+}

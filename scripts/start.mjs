@@ -1,0 +1,92 @@
+// `npm start`: installs what is missing, builds the UI, then opens the desktop app — or, where the
+// Electron runtime cannot start, says so in one line and serves the same app to a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { electronBinaryPresent, ensureInstalled, root } from './bootstrap.mjs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const run = (cmd, args, opts = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...opts });
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildUiIfStale() {
+  const index = join(root, 'dist', 'renderer', 'index.html');
+  const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('[desk] Building the UI…');
+  if (run(npx, ['vite', 'build', '--logLevel', 'warn']).status !== 0) process.exit(1);
+}
+
+/** better-sqlite3 built for Electron's ABI, kept apart so the Node build used by tests stays. */
+function ensureElectronNativeSqlite() {
+  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const target = join(root, '.electron-native', 'better_sqlite3.node');
+  const stamp = join(root, '.electron-native', 'electron-version');
+  if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion) return true;
+  console.log(`[desk] Building better-sqlite3 for Electron ${electronVersion}…`);
+  const work = join(root, '.electron-native', 'better-sqlite3');
+  mkdirSync(work, { recursive: true });
+  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
+  const result = run(npx, [
+    'node-gyp', 'rebuild', '--release',
+    `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers',
+  ], { cwd: work });
+  if (result.status !== 0) return false;
+  copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
+  writeFileSync(stamp, electronVersion);
+  return true;
+}
+
+function buildShell() {
+  if (run(npx, ['tsc', '-p', 'tsconfig.electron.json']).status !== 0) return false;
+  // The shell compiles to CommonJS (sandboxed preloads must be) inside an ESM package.
+  writeFileSync(join(root, 'dist', 'electron', 'package.json'), '{ "type": "commonjs" }\n');
+  return true;
+}
+
+function whyNoDesktop() {
+  if (!electronBinaryPresent()) return 'the Electron runtime is not installed (its download is not reachable from this machine)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display';
+  if (!buildShell()) return 'the desktop shell did not compile';
+  if (!ensureElectronNativeSqlite()) return 'better-sqlite3 could not be built for Electron';
+  return null;
+}
+
+function forward(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function startBrowserMode(extraArgs) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'core', 'serve.ts'), ...extraArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  forward(child);
+}
+
+ensureInstalled();
+buildUiIfStale();
+const args = process.argv.slice(2);
+const reason = whyNoDesktop();
+if (reason) {
+  console.log(`[desk] Desktop app unavailable: ${reason}. Starting in browser mode instead.`);
+  startBrowserMode(['--open', ...args]);
+} else {
+  const { default: electronPath } = await import('electron');
+  const child = spawn(electronPath, ['.'], { cwd: root, stdio: 'inherit' });
+  child.on('error', (error) => {
+    console.log(`[desk] Desktop app could not start (${error.message}). Starting in browser mode instead.`);
+    startBrowserMode(['--open', ...args]);
+  });
+  forward(child);
+}

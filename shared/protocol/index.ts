@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { AppErrorShape } from '../errors';
+import { ERROR_CODES } from '../errors';
+import { prompterCommands, prompterEvents } from './prompter';
+import { questionCommands, questionEvents } from './questions';
+
+export * from './prompter';
+export * from './questions';
+
+/** Every command a client can send, by `domain.verb` name. Add a domain by spreading its map here. */
+export const commands = {
+  ...questionCommands,
+  ...prompterCommands,
+};
+
+/** Every event the server pushes, by name. */
+export const events = {
+  ...questionEvents,
+  ...prompterEvents,
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandRequest<K extends CommandName> = z.input<Commands[K]['request']>;
+export type CommandInput<K extends CommandName> = z.output<Commands[K]['request']>;
+export type CommandReply<K extends CommandName> = z.output<Commands[K]['reply']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+/** Who a connection speaks for; speakers and press never receive private contact data. */
+export const ROLES = ['producer', 'speaker', 'press'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Commands that speaker and press connections may send; every other command is for producers. */
+export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['prompter.get']);
+
+/** Who receives each event: contact data must never reach a speaker's screen. */
+export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
+  'question.created': ['producer'],
+  'question.updated': ['producer'],
+  'prompter.state': ['producer', 'speaker', 'press'],
+};
+
+export const clientMessageSchema = z.object({
+  type: z.literal('command'),
+  id: z.number().int(),
+  name: z.string(),
+  payload: z.unknown(),
+});
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+const errorShapeSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+  current: z.unknown().optional(),
+});
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(false), error: errorShapeSchema }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('hello'), role: z.enum(ROLES), serverTime: z.number() }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+export type ReplyError = AppErrorShape;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

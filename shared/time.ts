@@ -1,0 +1,21 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The city runs on Almaty time; storage is UTC epoch milliseconds. Never hard-code the offset. */
+export const CITY_TZ = 'Asia/Almaty';
+
+export function cityTime(ms: number): dayjs.Dayjs {
+  return dayjs(ms).tz(CITY_TZ);
+}
+
+export function cityYear(ms: number): number {
+  return cityTime(ms).year();
+}
+
+export function formatCityTime(ms: number, pattern = 'HH:mm'): string {
+  return cityTime(ms).format(pattern);
+}
