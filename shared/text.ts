@@ -13,6 +13,7 @@ export function normalizeText(input: string): string {
     .replace(INVISIBLE, '')
     .replace(CONTROL_EXCEPT_NEWLINE, ' ')
     .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -58,7 +58,7 @@ const errorShapeSchema = z.object({
   current: z.unknown().optional(),
 });
 
-export const serverMessageSchema = z.discriminatedUnion('type', [
+export const serverMessageSchema = z.union([
   z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
   z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(false), error: errorShapeSchema }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/store/db';
+import { MIGRATIONS } from '../../../electron/core/store/migrations';
+
+const dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-db-'));
+  dirs.push(dir);
+  return join(dir, 'desk.sqlite');
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('database', () => {
+  it('runs every migration and records the schema version', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['question', 'audit']));
+    db.close();
+  });
+
+  it('uses WAL with synchronous=FULL so acknowledged questions survive power loss', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('numbers migrations in increasing steps', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('refuses a database from a newer version of the desk', () => {
+    const file = tempFile();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99999');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/newer version/);
+  });
+
+  it('reopens an existing database without re-running migrations', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    db.close();
+  });
+});

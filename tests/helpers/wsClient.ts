@@ -1,0 +1,90 @@
+import WebSocket from 'ws';
+import type { CommandName, CommandReply, CommandRequest, Role } from '../../shared/protocol';
+
+export interface ReceivedEvent {
+  name: string;
+  payload: any;
+}
+
+/** A protocol client for tests: records every event, sends typed commands. */
+export class TestWsClient {
+  readonly events: ReceivedEvent[] = [];
+  private nextId = 1;
+  private readonly waiting = new Map<number, (message: any) => void>();
+  private readonly eventWaiters: Array<{ match: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }> = [];
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'reply') this.waiting.get(message.id)?.(message);
+      if (message.type === 'event') {
+        const event = { name: message.name, payload: message.payload };
+        this.events.push(event);
+        for (const w of [...this.eventWaiters]) {
+          if (w.match(event)) {
+            this.eventWaiters.splice(this.eventWaiters.indexOf(w), 1);
+            w.resolve(event);
+          }
+        }
+      }
+    });
+  }
+
+  static connect(baseUrl: string, role: Role = 'producer', lang = 'en'): Promise<TestWsClient> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?role=${role}&lang=${lang}`);
+    return new Promise((resolve, reject) => {
+      socket.once('error', reject);
+      socket.on('message', function hello(data) {
+        if (JSON.parse(String(data)).type === 'hello') {
+          socket.off('message', hello);
+          resolve(client);
+        }
+      });
+      const client = new TestWsClient(socket);
+    });
+  }
+
+  sendRaw(data: string): void {
+    this.socket.send(data);
+  }
+
+  /** Resolves with the raw reply: `{ ok: true, value } | { ok: false, error }`. */
+  request<K extends CommandName>(
+    name: K,
+    payload: CommandRequest<K>,
+  ): Promise<{ ok: true; value: CommandReply<K> } | { ok: false; error: any }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (message) => {
+        this.waiting.delete(id);
+        resolve(message);
+      });
+      this.socket.send(JSON.stringify({ type: 'command', id, name, payload }));
+    });
+  }
+
+  async send<K extends CommandName>(name: K, payload: CommandRequest<K>): Promise<CommandReply<K>> {
+    const reply = await this.request(name, payload);
+    if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code} ${reply.error.message}`);
+    return reply.value;
+  }
+
+  waitForEvent(name: string, match: (payload: any) => boolean = () => true, timeoutMs = 5000): Promise<ReceivedEvent> {
+    const found = this.events.find((e) => e.name === name && match(e.payload));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No ${name} event within ${timeoutMs} ms`)), timeoutMs);
+      this.eventWaiters.push({
+        match: (e) => e.name === name && match(e.payload),
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e);
+        },
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
