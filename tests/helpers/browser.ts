@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO_ROOT } from './core';
 
-export const STATIC_DIR = join(REPO_ROOT, 'dist', 'renderer');
+/** DESK_UI_DIR lets parallel runs each test their own build. */
+export const STATIC_DIR = process.env.DESK_UI_DIR ?? join(REPO_ROOT, 'dist', 'renderer');
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function ensureUiBuilt(): void {
   if (existsSync(join(STATIC_DIR, 'index.html'))) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', STATIC_DIR], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('vite build failed');
 }
 

@@ -56,12 +56,27 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
  * transaction, so one fsync (synchronous=FULL) serves them all. Each message still gets its own
  * savepoint, so one bad row never takes its neighbours down with it.
  */
-export function createIntake(deps: { db: Db; bus: EventBus; now: () => number }): Intake {
-  const { db, bus, now } = deps;
+export interface IntakeDeps {
+  db: Db;
+  bus: EventBus;
+  now: () => number;
+  /**
+   * Runs inside the commit for each newly stored question (flags, grouping, suggestions), so
+   * derived data is never out of step with the question; returns the question as it now stands.
+   */
+  onInserted?: (db: Db, question: Question) => Question;
+}
+
+export function createIntake(deps: IntakeDeps): Intake {
+  const { db, bus, now, onInserted } = deps;
   let pending: Pending[] = [];
   let scheduled = false;
 
-  const insertOne = db.transaction((input: NewQuestion) => insertQuestion(db, input));
+  const insertOne = db.transaction((input: NewQuestion): AcceptResult => {
+    const result = insertQuestion(db, input);
+    if (!result.created || !onInserted) return result;
+    return { question: onInserted(db, result.question), created: true };
+  });
   const commitBatch = db.transaction((batch: Pending[]) =>
     batch.map((p) => {
       try {
