@@ -20,8 +20,6 @@ export const consoleStrings = {
         duplicate: 'Duplicate',
         other: 'Other',
       },
-      openPrompter: 'Open teleprompter',
-      openForm: 'Open public form',
     },
   },
   ru: {
@@ -44,8 +42,6 @@ export const consoleStrings = {
         duplicate: 'Дубликат',
         other: 'Другое',
       },
-      openPrompter: 'Открыть суфлёр',
-      openForm: 'Открыть форму вопроса',
     },
   },
   kk: {
@@ -68,8 +64,6 @@ export const consoleStrings = {
         duplicate: 'Қайталама',
         other: 'Басқа',
       },
-      openPrompter: 'Суфлерді ашу',
-      openForm: 'Сұрақ формасын ашу',
     },
   },
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { REJECT_REASONS, type Question } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { CommandError } from '../../api';
+import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
@@ -26,14 +27,7 @@ export function ConsolePage(): React.JSX.Element {
       <header className="topbar">
         <h1>{t('console.title')}</h1>
         <ConnectionBadge status={status} />
-        <nav>
-          <a href="/prompter" target="_blank" rel="noreferrer">
-            {t('console.openPrompter')}
-          </a>
-          <a href="/ask" target="_blank" rel="noreferrer">
-            {t('console.openForm')}
-          </a>
-        </nav>
+        <AppNav />
         <LanguageSwitcher />
       </header>
       <section className="on-air-panel" aria-label={t('console.onAirNow')}>

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+
+/** The staff screens, in the order producers use them. Add a screen here and in App.tsx. */
+const STAFF_SCREENS = [
+  { path: '/console', label: 'nav.console' },
+  { path: '/prompter', label: 'nav.prompter' },
+  { path: '/ask', label: 'nav.ask' },
+] as const;
+
+export function AppNav(): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <nav className="app-nav" aria-label={t('app.title')}>
+      {STAFF_SCREENS.map((screen) => (
+        <a
+          key={screen.path}
+          href={screen.path}
+          aria-current={window.location.pathname === screen.path ? 'page' : undefined}
+          target={screen.path === '/console' ? undefined : '_blank'}
+          rel="noreferrer"
+        >
+          {t(screen.label)}
+        </a>
+      ))}
+    </nav>
+  );
+}
