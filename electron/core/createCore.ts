@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { registerQuestionCommands } from './commands/questions';
+import { createChannels, type Channels } from './channels';
 import type { CoreConfig } from './config';
 import { EventBus } from './events';
 import { createHttpServer } from './http/server';
@@ -15,6 +16,8 @@ export interface Core {
   hub: Hub;
   intake: Intake;
   http: FastifyInstance;
+  /** Intake doors beyond the form: Telegram poller, WhatsApp, webhook, CSV, phone-in; channel state. */
+  channels: Channels;
   /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
   url: string;
   close(): Promise<void>;
@@ -36,7 +39,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
   registerQuestionCommands(hub, { db, bus, now });
 
+  const channels = createChannels({
+    db,
+    bus,
+    hub,
+    intake,
+    now,
+    log,
+    perIpPerMinute: config.intakePerIpPerMinute ?? 30,
+  });
   const http = await createHttpServer({
+    channels,
     hub,
     intake,
     staticDir: config.staticDir,
@@ -46,6 +59,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closed = false;
@@ -55,11 +69,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     hub,
     intake,
     http,
+    channels,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     async close() {
       if (closed) return;
       closed = true;
       hub.close();
+      await channels.close();
       await http.close();
       intake.flush();
       db.close();

@@ -3,13 +3,14 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../domain';
 import { ask } from './ask';
 import { common } from './common';
 import { consoleStrings } from './console';
+import { intakeStrings } from './intake';
 import { prompterStrings } from './prompter';
 
 type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, intakeStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
+import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
 
+export * from './intake';
 export * from './prompter';
 export * from './questions';
 
@@ -11,12 +13,14 @@ export * from './questions';
 export const commands = {
   ...questionCommands,
   ...prompterCommands,
+  ...intakeCommands,
 };
 
 /** Every event the server pushes, by name. */
 export const events = {
   ...questionEvents,
   ...prompterEvents,
+  ...intakeEvents,
 };
 
 export type Commands = typeof commands;
@@ -41,6 +45,7 @@ export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
   'question.created': ['producer'],
   'question.updated': ['producer'],
   'prompter.state': ['producer', 'speaker', 'press'],
+  'channel.state': ['producer'],
 };
 
 export const clientMessageSchema = z.object({

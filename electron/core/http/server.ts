@@ -7,10 +7,12 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
 import { ROLES, type Role } from '../../../shared/protocol';
+import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
 import { errorShape } from '../messages';
 import { parseJsonBody } from './body';
+import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerPublicForm } from './publicForm';
 
@@ -18,7 +20,7 @@ import { registerPublicForm } from './publicForm';
 export const JSON_BODY_LIMIT = 64 * 1024;
 
 /** Screens of the single-page UI; each is served the same index.html. */
-export const UI_ROUTES = ['/console', '/prompter', '/ask'] as const;
+export const UI_ROUTES = ['/console', '/prompter', '/ask', '/intake'] as const;
 
 /**
  * Scripts only from our own origin, no framing, no plugins. Styles allow inline attributes
@@ -41,6 +43,8 @@ export interface HttpDeps {
   intake: Intake;
   staticDir?: string | undefined;
   intakePerIpPerMinute: number;
+  /** Intake doors beyond the form: WhatsApp, the generic webhook, CSV import. */
+  channels?: Channels;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -75,6 +79,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
+  if (deps.channels) registerChannelRoutes(app, deps.channels);
 
   app.get<{ Querystring: { role?: string; lang?: string; name?: string } }>(
     '/ws',

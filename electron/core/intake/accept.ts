@@ -1,12 +1,16 @@
 import { AppError } from '../../../shared/errors';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../../../shared/forms';
+import type { Channel } from '../../../shared/domain';
 import type { Question } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
 import { cityYear } from '../../../shared/time';
 import type { EventBus } from '../events';
 import type { Db } from '../store/db';
+import { applyInboundEdit, findByExternalId, type InboundEditOutcome } from '../store/inboundQuestions';
 import { insertQuestion, type NewQuestion } from '../store/questions';
+import { getIntakeSettings } from '../store/settings';
 import type { InboundMessage } from './inbound';
+import { SenderLimiter } from './senderLimit';
 
 export interface AcceptResult {
   question: Question;
@@ -23,9 +27,23 @@ interface Pending {
 export interface Intake {
   /** Resolves only after the message is committed: acknowledge the sender after this. */
   accept(message: InboundMessage): Promise<AcceptResult>;
+  /** A sender's edit of an earlier message; changes the question only while it is still `new`. */
+  edit(edit: InboundEdit): InboundEditOutcome;
   /** Commits whatever is waiting now (used at shutdown). */
   flush(): void;
 }
+
+export interface InboundEdit {
+  channel: Channel;
+  externalId: string;
+  text: string;
+}
+
+/**
+ * Channels where one person can send many messages under a stable id; the web form is limited
+ * per IP by the HTTP layer, CSV and phone-in are typed or imported by producers.
+ */
+export const SENDER_LIMITED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['telegram', 'whatsapp', 'webhook']);
 
 /** Validates and normalises one inbound message into a row, or throws a typed error. */
 export function toNewQuestion(message: InboundMessage, now: number): NewQuestion {
@@ -65,12 +83,16 @@ export interface IntakeDeps {
    * derived data is never out of step with the question; returns the question as it now stands.
    */
   onInserted?: (db: Db, question: Question) => Question;
+  /** Messages per sender per minute (0: no limit); read on every message so settings apply at once. */
+  perSenderPerMinute?: () => number;
 }
 
 export function createIntake(deps: IntakeDeps): Intake {
   const { db, bus, now, onInserted } = deps;
   let pending: Pending[] = [];
   let scheduled = false;
+  const perSender = deps.perSenderPerMinute ?? (() => getIntakeSettings(db).limits.perSenderPerMinute);
+  const limiter = new SenderLimiter();
 
   const insertOne = db.transaction((input: NewQuestion): AcceptResult => {
     const result = insertQuestion(db, input);
@@ -115,6 +137,15 @@ export function createIntake(deps: IntakeDeps): Intake {
       } catch (error) {
         return Promise.reject(error);
       }
+      if (input.senderUserId && SENDER_LIMITED_CHANNELS.has(input.channel)) {
+        const key = `${input.channel}:${input.senderUserId}`;
+        if (!limiter.take(key, perSender(), now())) {
+          // A redelivery of something already stored still answers as the first time did.
+          const stored = findByExternalId(db, input.channel, input.externalId);
+          if (stored) return Promise.resolve({ question: stored, created: false });
+          return Promise.reject(new AppError('rate_limited', { detail: `sender limit for ${key}` }));
+        }
+      }
       return new Promise<AcceptResult>((resolve, reject) => {
         pending.push({ input, resolve, reject });
         if (!scheduled) {
@@ -122,6 +153,16 @@ export function createIntake(deps: IntakeDeps): Intake {
           setImmediate(flush);
         }
       });
+    },
+    edit(edit) {
+      const text = normalizeText(edit.text);
+      if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
+      if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
+      // Pending arrivals first, so an edit never overtakes the message it edits.
+      flush();
+      const outcome = applyInboundEdit(db, { ...edit, text, now: now() });
+      if (outcome.kind === 'updated') bus.emit('question.updated', outcome.question);
+      return outcome;
     },
     flush,
   };

@@ -1,0 +1,50 @@
+import type { IntakeSettingsUpdate, IntakeSettingsView, SecretView } from '../../../shared/protocol';
+import type { IntakeSettings } from '../store/settings';
+
+function secretView(secret: string | null): SecretView {
+  return secret ? { set: true, last4: secret.length >= 12 ? secret.slice(-4) : null } : { set: false, last4: null };
+}
+
+/** What a screen may see: secrets reduced to set / not set and, for long ones, the last 4 characters. */
+export function settingsView(s: IntakeSettings): IntakeSettingsView {
+  return {
+    telegram: { enabled: s.telegram.enabled, token: secretView(s.telegram.token), apiRoot: s.telegram.apiRoot },
+    whatsapp: {
+      enabled: s.whatsapp.enabled,
+      appSecret: secretView(s.whatsapp.appSecret),
+      verifyToken: secretView(s.whatsapp.verifyToken),
+      accessToken: secretView(s.whatsapp.accessToken),
+      graphApiRoot: s.whatsapp.graphApiRoot,
+    },
+    limits: { ...s.limits },
+  };
+}
+
+/** Omitted fields stay; an empty or null secret clears it. */
+function secret(next: string | null | undefined, current: string | null): string | null {
+  if (next === undefined) return current;
+  return next ? next : null;
+}
+
+export function applySettingsUpdate(s: IntakeSettings, u: IntakeSettingsUpdate): IntakeSettings {
+  return {
+    telegram: {
+      enabled: u.telegram?.enabled ?? s.telegram.enabled,
+      token: secret(u.telegram?.token, s.telegram.token),
+      apiRoot: u.telegram?.apiRoot ?? s.telegram.apiRoot,
+    },
+    whatsapp: {
+      enabled: u.whatsapp?.enabled ?? s.whatsapp.enabled,
+      appSecret: secret(u.whatsapp?.appSecret, s.whatsapp.appSecret),
+      verifyToken: secret(u.whatsapp?.verifyToken, s.whatsapp.verifyToken),
+      accessToken: secret(u.whatsapp?.accessToken, s.whatsapp.accessToken),
+      graphApiRoot: u.whatsapp?.graphApiRoot ?? s.whatsapp.graphApiRoot,
+    },
+    limits: { perSenderPerMinute: u.limits?.perSenderPerMinute ?? s.limits.perSenderPerMinute },
+  };
+}
+
+/** WhatsApp can receive only with both the app secret (signatures) and the verify token. */
+export function whatsappReady(s: IntakeSettings): boolean {
+  return s.whatsapp.enabled && !!s.whatsapp.appSecret && !!s.whatsapp.verifyToken;
+}
