@@ -8,6 +8,7 @@ import { EventBus } from './events';
 import { createHttpServer } from './http/server';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
+import { createModeration } from './moderation';
 import { openDatabase, type Db } from './store/db';
 
 export interface Core {
@@ -35,9 +36,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   const bus = new EventBus();
   const hub = new Hub(log);
-  const intake = createIntake({ db, bus, now });
+  const moderation = createModeration({ db, bus, now });
+  const intake = createIntake({ db, bus, now, onInserted: moderation.onInserted });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
-  registerQuestionCommands(hub, { db, bus, now });
+  registerQuestionCommands(hub, moderation.commandDeps);
 
   const channels = createChannels({
     db,
@@ -75,6 +77,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       if (closed) return;
       closed = true;
       hub.close();
+      moderation.close();
       await channels.close();
       await http.close();
       intake.flush();

@@ -44,6 +44,7 @@ export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>
 export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
   'question.created': ['producer'],
   'question.updated': ['producer'],
+  'presence.changed': ['producer'],
   'prompter.state': ['producer', 'speaker', 'press'],
   'channel.state': ['producer'],
 };

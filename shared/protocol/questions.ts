@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../domain';
 import { command } from './define';
 
+/** Reasons a producer should look at a question before air; flagged, never deleted. */
+export const QUESTION_FLAGS = ['profanity', 'phone', 'iin', 'email', 'long_text'] as const;
+export type QuestionFlagName = (typeof QUESTION_FLAGS)[number];
+
+const tagText = z.string().trim().min(1).max(80);
+
+/** What the keyword rules suggest; shown to the producer, applied only when confirmed. */
+export const suggestionsSchema = z.object({
+  topic: z.string().nullable().default(null),
+  district: z.enum(DISTRICTS).nullable().default(null),
+  speaker: z.string().nullable().default(null),
+});
+export type Suggestions = z.infer<typeof suggestionsSchema>;
+
 /** A question as the producer console sees it (includes private contact data). */
 export const questionSchema = z.object({
   id: z.number().int(),
@@ -19,21 +33,111 @@ export const questionSchema = z.object({
   receivedAt: z.number(),
   updatedAt: z.number(),
   version: z.number().int(),
+  flags: z.array(z.enum(QUESTION_FLAGS)).default([]),
+  speaker: z.string().nullable().default(null),
+  /** Near-duplicate group; every question has one once analysed (a group of one at first). */
+  groupId: z.number().int().nullable().default(null),
+  /** How many people asked this question, counting this one. */
+  groupSize: z.number().int().default(1),
+  suggestions: suggestionsSchema.default({ topic: null, district: null, speaker: null }),
 });
 export type Question = z.infer<typeof questionSchema>;
 
 const questionRef = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
 
 export const REJECT_REASONS = ['spam', 'abuse', 'off_topic', 'duplicate', 'other'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** The inbox filter; every field is optional and they combine with AND. */
+export const inboxFilterSchema = z.object({
+  status: z.enum(QUESTION_STATUSES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  topic: tagText.optional(),
+  district: z.enum(DISTRICTS).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  speaker: tagText.optional(),
+  flagged: z.boolean().optional(),
+  /** Received at or after, UTC epoch ms. */
+  from: z.number().int().optional(),
+  /** Received before, UTC epoch ms. */
+  to: z.number().int().optional(),
+  /** Full-text search in Russian and Kazakh; every word is matched as a prefix. */
+  text: z.string().trim().max(200).optional(),
+});
+export type InboxFilter = z.infer<typeof inboxFilterSchema>;
+
+export const savedViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  filter: inboxFilterSchema,
+  createdBy: z.string(),
+  createdAt: z.number(),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+export const SUGGESTION_KINDS = ['topic', 'district', 'speaker'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
+/** One editable keyword rule: any keyword (a word prefix, kk or ru) suggests `value`. */
+export const suggestionRuleSchema = z.object({
+  kind: z.enum(SUGGESTION_KINDS),
+  value: tagText,
+  keywords: z.array(z.string().trim().min(2).max(60)).min(1).max(200),
+});
+export type SuggestionRule = z.infer<typeof suggestionRuleSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.number(),
+  actor: z.string(),
+  action: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+/** A question the same person asked before, and what became of it. */
+export const earlierQuestionSchema = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  originalText: z.string(),
+  status: z.enum(QUESTION_STATUSES),
+  rejectReason: z.string().nullable(),
+  receivedAt: z.number(),
+});
+
+/** What one producer is looking at and doing, for the other producers' screens. */
+export const PRESENCE_ACTIVITIES = ['viewing', 'editing', 'rejecting', 'merging'] as const;
+export const presenceSchema = z.object({
+  session: z.string(),
+  name: z.string(),
+  questionId: z.number().int().nullable(),
+  activity: z.enum(PRESENCE_ACTIVITIES),
+  at: z.number(),
+});
+export type Presence = z.infer<typeof presenceSchema>;
+
+const tagPatch = z
+  .object({
+    topic: tagText.nullable().optional(),
+    district: z.enum(DISTRICTS).nullable().optional(),
+    speaker: tagText.nullable().optional(),
+  })
+  .refine((p) => p.topic !== undefined || p.district !== undefined || p.speaker !== undefined, {
+    message: 'nothing to tag',
+  });
+
+export const BULK_ACTIONS = ['approve', 'reject', 'tag'] as const;
 
 export const questionCommands = {
-  /** Newest first; the console pages through it. */
+  /** Newest first, filtered; the console pages through it with `beforeId`. */
   'inbox.list': command(
     z.object({
       limit: z.number().int().min(1).max(500).default(200),
       beforeId: z.number().int().positive().optional(),
+      filter: inboxFilterSchema.default({}),
     }),
-    z.object({ items: z.array(questionSchema) }),
+    z.object({ items: z.array(questionSchema), hasMore: z.boolean() }),
   ),
   'question.approve': command(questionRef, questionSchema),
   'question.reject': command(
@@ -41,9 +145,52 @@ export const questionCommands = {
     questionSchema,
   ),
   'question.putOnAir': command(questionRef, questionSchema),
+  /** Changes the wording read on air; the original text never changes. */
+  'question.edit': command(questionRef.extend({ airText: z.string().trim().min(1).max(4000) }), questionSchema),
+  /** Sets topic, district and/or speaker (null clears); also how a suggestion is confirmed. */
+  'question.tag': command(questionRef.and(tagPatch), questionSchema),
+  /** Marks `id` a duplicate of `intoId`: it joins that question's group with status merged. */
+  'question.merge': command(questionRef.extend({ intoId: z.number().int().positive() }), questionSchema),
+  /** Takes a wrongly grouped question out of its group into a group of its own. */
+  'question.split': command(questionRef, questionSchema),
+  /** One action on a selection, all or nothing: a stale member refuses the whole batch. */
+  'question.bulk': command(
+    z.object({
+      items: z.array(questionRef).min(1).max(500),
+      action: z.enum(BULK_ACTIONS),
+      reason: z.enum(REJECT_REASONS).optional(),
+      tag: tagPatch.optional(),
+    }),
+    z.object({ items: z.array(questionSchema) }),
+  ),
+  /** Reverts this producer's last action, if nobody changed those questions since. */
+  'question.undo': command(z.object({}), z.object({ items: z.array(questionSchema), action: z.string() })),
+  'question.history': command(
+    z.object({ id: z.number().int().positive() }),
+    z.object({
+      audit: z.array(auditEntrySchema),
+      earlier: z.array(earlierQuestionSchema),
+      group: z.array(questionSchema),
+    }),
+  ),
+  'view.list': command(z.object({}), z.object({ items: z.array(savedViewSchema) })),
+  'view.save': command(z.object({ name: tagText, filter: inboxFilterSchema }), savedViewSchema),
+  'view.delete': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+  'rule.list': command(z.object({}), z.object({ items: z.array(suggestionRuleSchema) })),
+  'rule.save': command(z.object({ items: z.array(suggestionRuleSchema).max(500) }), z.object({ items: z.array(suggestionRuleSchema) })),
+  'presence.update': command(
+    z.object({
+      session: z.string().min(8).max(64),
+      name: z.string().trim().min(1).max(60),
+      questionId: z.number().int().positive().nullable(),
+      activity: z.enum(PRESENCE_ACTIVITIES),
+    }),
+    z.object({ producers: z.array(presenceSchema) }),
+  ),
 };
 
 export const questionEvents = {
   'question.created': questionSchema,
   'question.updated': questionSchema,
+  'presence.changed': z.object({ producers: z.array(presenceSchema) }),
 };

@@ -30,8 +30,10 @@ export class TestWsClient {
     });
   }
 
-  static connect(baseUrl: string, role: Role = 'producer', lang = 'en'): Promise<TestWsClient> {
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?role=${role}&lang=${lang}`);
+  /** `name` is who the audit trail names for this connection's actions. */
+  static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string): Promise<TestWsClient> {
+    const query = new URLSearchParams({ role, lang, ...(name ? { name } : {}) });
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?${query.toString()}`);
     return new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.on('message', function hello(data) {

@@ -1,34 +1,100 @@
+import { AppError } from '../../../shared/errors';
 import type { Hub } from '../hub/hub';
+import {
+  approve,
+  bulk,
+  editAirText,
+  merge,
+  reject,
+  split,
+  tag,
+  undoLast,
+  type BulkAction,
+  type ModerationDeps,
+} from '../moderation/actions';
+import type { PresenceBoard } from '../moderation/presence';
 import { readPrompterState } from '../prompter';
-import { commitChanges, transition, type StateDeps } from '../questionState';
-import { listByStatus, listInbox } from '../store/questions';
+import { listAudit } from '../store/audit';
+import { listEarlierQuestions } from '../store/history';
+import { getQuestion, listGroupMembers, listInbox } from '../store/questions';
+import { deleteView, listViews, saveView } from '../store/views';
+import type { RuleBook } from '../moderation/ruleBook';
 
-export function registerQuestionCommands(hub: Hub, deps: StateDeps): void {
+export interface QuestionCommandDeps extends ModerationDeps {
+  presence: PresenceBoard;
+  rules: RuleBook;
+}
+
+export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): void {
   const { db } = deps;
 
-  hub.register('inbox.list', ({ limit, beforeId }) => ({ items: listInbox(db, { limit, beforeId }) }));
+  hub.register('inbox.list', ({ limit, beforeId, filter }) => listInbox(db, filter, { limit, beforeId }));
 
-  hub.register('question.approve', ({ id, version }, ctx) =>
-    commitChanges(deps, () => [transition(deps, ctx.actor, id, version, { status: 'approved' })]),
-  );
+  hub.register('question.approve', (ref, ctx) => approve(deps, ctx.actor, ref));
 
-  hub.register('question.reject', ({ id, version, reason, note }, ctx) =>
-    commitChanges(deps, () => [
-      transition(deps, ctx.actor, id, version, {
-        status: 'rejected',
-        rejectReason: note ? `${reason}: ${note}` : reason,
-      }),
-    ]),
-  );
+  hub.register('question.reject', ({ id, version, reason, note }, ctx) => reject(deps, ctx.actor, { id, version }, reason, note));
 
-  /** Whatever was on air is taken as answered; the rundown's outcome screen can refine it. */
-  hub.register('question.putOnAir', ({ id, version }, ctx) =>
-    commitChanges(deps, () => {
-      const previous = listByStatus(db, 'on_air', 10).filter((q) => q.id !== id);
-      const done = previous.map((q) => transition(deps, ctx.actor, q.id, q.version, { status: 'answered' }));
-      return [...done, transition(deps, ctx.actor, id, version, { status: 'on_air' })];
+  hub.register('question.edit', ({ id, version, airText }, ctx) => editAirText(deps, ctx.actor, { id, version }, airText));
+
+  hub.register('question.tag', ({ id, version, topic, district, speaker }, ctx) =>
+    tag(deps, ctx.actor, { id, version }, {
+      ...(topic === undefined ? {} : { topic }),
+      ...(district === undefined ? {} : { district }),
+      ...(speaker === undefined ? {} : { speaker }),
     }),
   );
+
+  hub.register('question.merge', ({ id, version, intoId }, ctx) => merge(deps, ctx.actor, { id, version }, intoId));
+
+  hub.register('question.split', (ref, ctx) => split(deps, ctx.actor, ref));
+
+  hub.register('question.bulk', ({ items, action, reason, tag: patch }, ctx) => {
+    let bulkAction: BulkAction;
+    if (action === 'approve') bulkAction = { kind: 'approve' };
+    else if (action === 'reject') {
+      if (!reason) throw new AppError('validation', { field: 'reason' });
+      bulkAction = { kind: 'reject', reason };
+    } else {
+      if (!patch) throw new AppError('validation', { field: 'tag' });
+      bulkAction = { kind: 'tag', patch };
+    }
+    return { items: bulk(deps, ctx.actor, items, bulkAction) };
+  });
+
+  hub.register('question.undo', (_input, ctx) => undoLast(deps, ctx.actor));
+
+  hub.register('question.history', ({ id }) => {
+    const question = getQuestion(db, id);
+    if (!question) throw new AppError('not_found');
+    return {
+      audit: listAudit(db, 'question', id).map(({ id: auditId, at, actor, action, before, after }) => ({
+        id: auditId,
+        at,
+        actor,
+        action,
+        before,
+        after,
+      })),
+      earlier: listEarlierQuestions(db, id),
+      group: question.groupId === null ? [] : listGroupMembers(db, question.groupId),
+    };
+  });
+
+  hub.register('view.list', () => ({ items: listViews(db) }));
+  hub.register('view.save', ({ name, filter }, ctx) => saveView(db, name, filter, ctx.actor, deps.now()));
+  hub.register('view.delete', ({ id }) => {
+    deleteView(db, id);
+    return { id };
+  });
+
+  hub.register('rule.list', () => ({ items: deps.rules.list() }));
+  hub.register('rule.save', ({ items }) => ({ items: deps.rules.replace(items) }));
+
+  hub.register('presence.update', ({ session, name, questionId, activity }) => {
+    const producers = deps.presence.update({ session, name, questionId, activity });
+    deps.bus.emit('presence.changed', { producers });
+    return { producers };
+  });
 
   hub.register('prompter.get', () => readPrompterState(db));
 }

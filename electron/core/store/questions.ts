@@ -1,7 +1,8 @@
 import type { Channel, District, Language, QuestionStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import type { Question } from '../../../shared/protocol';
+import { QUESTION_FLAGS, suggestionsSchema, type InboxFilter, type Question, type Suggestions } from '../../../shared/protocol';
 import type { Db } from './db';
+import { ftsMatchExpression } from './search';
 import { prepared } from './statements';
 
 /** A question as intake hands it to storage. */
@@ -37,12 +38,26 @@ interface QuestionRow {
   received_at: number;
   updated_at: number;
   version: number;
+  flags: string;
+  speaker: string | null;
+  group_id: number | null;
+  group_size: number | null;
+  suggestions: string;
 }
 
 const COLUMNS = `
-  id, reference, channel, sender_name, sender_contact, district, topic, language,
-  original_text, air_text, status, reject_reason, received_at, updated_at, version
+  q.id, q.reference, q.channel, q.sender_name, q.sender_contact, q.district, q.topic, q.language,
+  q.original_text, q.air_text, q.status, q.reject_reason, q.received_at, q.updated_at, q.version,
+  q.flags, q.speaker, q.group_id, g.size AS group_size, q.suggestions
 `;
+const FROM = `question q LEFT JOIN question_group g ON g.id = q.group_id`;
+
+const KNOWN_FLAGS = new Set<string>(QUESTION_FLAGS);
+
+function parseSuggestions(json: string): Suggestions {
+  const parsed = suggestionsSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : { topic: null, district: null, speaker: null };
+}
 
 function toQuestion(row: QuestionRow): Question {
   return {
@@ -61,6 +76,11 @@ function toQuestion(row: QuestionRow): Question {
     receivedAt: row.received_at,
     updatedAt: row.updated_at,
     version: row.version,
+    flags: (JSON.parse(row.flags) as string[]).filter((f) => KNOWN_FLAGS.has(f)) as Question['flags'],
+    speaker: row.speaker,
+    groupId: row.group_id,
+    groupSize: row.group_size ?? 1,
+    suggestions: parseSuggestions(row.suggestions),
   };
 }
 
@@ -75,26 +95,25 @@ const INSERT = `
     @district, @topic, @language, @text, @text, @meta, @receivedAt, @receivedAt
   )
   ON CONFLICT (channel, external_id) DO NOTHING
-  RETURNING ${COLUMNS}
 `;
 
 const BY_EXTERNAL_ID = `
-  SELECT ${COLUMNS} FROM question WHERE channel = @channel AND external_id = @externalId
+  SELECT ${COLUMNS} FROM ${FROM} WHERE q.channel = @channel AND q.external_id = @externalId
 `;
 
-const BY_ID = `SELECT ${COLUMNS} FROM question WHERE id = @id`;
+const BY_ID = `SELECT ${COLUMNS} FROM ${FROM} WHERE q.id = @id`;
 
-const INBOX_PAGE = `
-  SELECT ${COLUMNS} FROM question
-  WHERE id < @beforeId
-  ORDER BY id DESC
+const BY_STATUS = `
+  SELECT ${COLUMNS} FROM ${FROM}
+  WHERE q.status = @status
+  ORDER BY q.updated_at DESC, q.id DESC
   LIMIT @limit
 `;
 
-const BY_STATUS = `
-  SELECT ${COLUMNS} FROM question
-  WHERE status = @status
-  ORDER BY updated_at DESC, id DESC
+const BY_GROUP = `
+  SELECT ${COLUMNS} FROM ${FROM}
+  WHERE q.group_id = @groupId
+  ORDER BY q.id
   LIMIT @limit
 `;
 
@@ -106,7 +125,43 @@ const UPDATE_STATE = `
       updated_at = @now,
       version = version + 1
   WHERE id = @id AND version = @version
-  RETURNING ${COLUMNS}
+`;
+
+const UPDATE_FIELDS = `
+  UPDATE question
+  SET air_text = @airText,
+      topic = @topic,
+      district = @district,
+      speaker = @speaker,
+      updated_at = @now,
+      version = version + 1
+  WHERE id = @id AND version = @version
+`;
+
+const RESTORE = `
+  UPDATE question
+  SET status = @status,
+      reject_reason = @rejectReason,
+      air_text = @airText,
+      topic = @topic,
+      district = @district,
+      speaker = @speaker,
+      updated_at = @now,
+      version = version + 1
+  WHERE id = @id AND version = @version
+`;
+
+const SET_ANALYSIS = `
+  UPDATE question
+  SET flags = @flags, flagged = @flagged, suggestions = @suggestions
+  WHERE id = @id
+`;
+
+const SET_GROUP = `UPDATE question SET group_id = @groupId WHERE id = @id`;
+
+const BUMP_VERSION = `
+  UPDATE question SET updated_at = @now, version = version + 1
+  WHERE id = @id AND version = @version
 `;
 
 export function formatReference(year: number, id: number): string {
@@ -122,13 +177,13 @@ export function insertQuestion(db: Db, input: NewQuestion): { question: Question
   const existing = prepared(db, BY_EXTERNAL_ID).get(input) as QuestionRow | undefined;
   if (existing) return { question: toQuestion(existing), created: false };
   const { id } = prepared(db, NEXT_ID).get() as { id: number };
-  const row = prepared(db, INSERT).get({
+  prepared(db, INSERT).run({
     ...input,
     id,
     reference: formatReference(input.referenceYear, id),
     meta: JSON.stringify(input.meta),
-  }) as QuestionRow;
-  return { question: toQuestion(row), created: true };
+  });
+  return { question: mustGet(db, id), created: true };
 }
 
 export function getQuestion(db: Db, id: number): Question | null {
@@ -136,16 +191,83 @@ export function getQuestion(db: Db, id: number): Question | null {
   return row ? toQuestion(row) : null;
 }
 
-export function listInbox(db: Db, page: { limit: number; beforeId?: number | undefined }): Question[] {
-  const rows = prepared(db, INBOX_PAGE).all({
-    limit: page.limit,
-    beforeId: page.beforeId ?? Number.MAX_SAFE_INTEGER,
-  }) as QuestionRow[];
-  return rows.map(toQuestion);
+function mustGet(db: Db, id: number): Question {
+  const q = getQuestion(db, id);
+  if (!q) throw new AppError('not_found');
+  return q;
+}
+
+// Each filter field adds one fixed SQL fragment; user values only ever travel as parameters.
+const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string> = {
+  status: 'q.status = @status',
+  channel: 'q.channel = @channel',
+  topic: 'q.topic = @topic',
+  district: 'q.district = @district',
+  language: 'q.language = @language',
+  speaker: 'q.speaker = @speaker',
+  from: 'q.received_at >= @from',
+  to: 'q.received_at < @to',
+};
+const FILTER_KEYS = Object.keys(FILTER_SQL) as Array<keyof typeof FILTER_SQL>;
+
+/** The SQL and parameters for one inbox page; exported so tests can EXPLAIN it. */
+export function inboxQuery(
+  filter: InboxFilter,
+  page: { limit: number; beforeId?: number | undefined },
+): { sql: string; params: Record<string, unknown> } {
+  const where = ['q.id < @beforeId'];
+  const params: Record<string, unknown> = { beforeId: page.beforeId ?? Number.MAX_SAFE_INTEGER, limit: page.limit };
+  for (const key of FILTER_KEYS) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    where.push(FILTER_SQL[key]);
+    params[key] = value;
+  }
+  // Literal, not a parameter, so the partial index on flagged questions applies.
+  if (filter.flagged === true) where.push('q.flagged = 1');
+  if (filter.flagged === false) where.push('q.flagged = 0');
+  const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
+  if (match === null) {
+    return {
+      sql: `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY q.id DESC LIMIT @limit`,
+      params,
+    };
+  }
+  params.match = match;
+  return {
+    // The FTS table drives the loop in rowid order, newest first, so a page stops early.
+    sql: `SELECT ${COLUMNS} FROM question_fts f JOIN question q ON q.id = f.rowid
+      LEFT JOIN question_group g ON g.id = q.group_id
+      WHERE question_fts MATCH @match AND f.rowid < @beforeId AND ${where.join(' AND ')}
+      ORDER BY f.rowid DESC LIMIT @limit`,
+    params,
+  };
+}
+
+/** One page of the inbox, newest first; `hasMore` says whether an older page exists. */
+export function listInbox(
+  db: Db,
+  filter: InboxFilter,
+  page: { limit: number; beforeId?: number | undefined },
+): { items: Question[]; hasMore: boolean } {
+  const { sql, params } = inboxQuery(filter, { ...page, limit: page.limit + 1 });
+  const rows = prepared(db, sql).all(params) as QuestionRow[];
+  return { items: rows.slice(0, page.limit).map(toQuestion), hasMore: rows.length > page.limit };
 }
 
 export function listByStatus(db: Db, status: QuestionStatus, limit: number): Question[] {
   return (prepared(db, BY_STATUS).all({ status, limit }) as QuestionRow[]).map(toQuestion);
+}
+
+export function listGroupMembers(db: Db, groupId: number, limit = 200): Question[] {
+  return (prepared(db, BY_GROUP).all({ groupId, limit }) as QuestionRow[]).map(toQuestion);
+}
+
+function checkVersion(db: Db, id: number, version: number): Question {
+  const current = getQuestion(db, id);
+  if (!current) throw new AppError('not_found');
+  if (current.version !== version) throw new AppError('stale', { current });
+  return current;
 }
 
 export interface StateChange {
@@ -165,19 +287,85 @@ export function updateQuestionState(
   change: StateChange,
   now: number,
 ): Question {
-  const current = getQuestion(db, id);
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('stale', { current });
-  const row = prepared(db, UPDATE_STATE).get({
+  const current = checkVersion(db, id, version);
+  const result = prepared(db, UPDATE_STATE).run({
     id,
     version,
     now,
     status: change.status,
     rejectReason: change.rejectReason === undefined ? current.rejectReason : change.rejectReason,
     airText: change.airText ?? current.airText,
-  }) as QuestionRow | undefined;
-  if (!row) throw new AppError('stale', { current: getQuestion(db, id) });
-  return toQuestion(row);
+  });
+  if (result.changes === 0) throw new AppError('stale', { current: getQuestion(db, id) });
+  return mustGet(db, id);
+}
+
+/** Fields a producer edits without changing status. */
+export interface FieldChange {
+  airText?: string;
+  topic?: string | null;
+  district?: District | null;
+  speaker?: string | null;
+}
+
+/** Same optimistic-concurrency rule as {@link updateQuestionState}. */
+export function updateQuestionFields(db: Db, id: number, version: number, change: FieldChange, now: number): Question {
+  const current = checkVersion(db, id, version);
+  prepared(db, UPDATE_FIELDS).run({
+    id,
+    version,
+    now,
+    airText: change.airText ?? current.airText,
+    topic: change.topic === undefined ? current.topic : change.topic,
+    district: change.district === undefined ? current.district : change.district,
+    speaker: change.speaker === undefined ? current.speaker : change.speaker,
+  });
+  return mustGet(db, id);
+}
+
+/** The fields an undo puts back. */
+export type QuestionSnapshot = Pick<
+  Question,
+  'status' | 'rejectReason' | 'airText' | 'topic' | 'district' | 'speaker'
+>;
+
+export function snapshotOf(q: Question): QuestionSnapshot {
+  return {
+    status: q.status,
+    rejectReason: q.rejectReason,
+    airText: q.airText,
+    topic: q.topic,
+    district: q.district,
+    speaker: q.speaker,
+  };
+}
+
+/** Puts a question back as it was (undo); bypasses the status flow, keeps the version rule. */
+export function restoreQuestion(db: Db, id: number, version: number, snapshot: QuestionSnapshot, now: number): Question {
+  checkVersion(db, id, version);
+  prepared(db, RESTORE).run({ id, version, now, ...snapshot });
+  return mustGet(db, id);
+}
+
+/** Counts a change made elsewhere (group membership) as a new version of the question. */
+export function bumpVersion(db: Db, id: number, version: number, now: number): Question {
+  checkVersion(db, id, version);
+  prepared(db, BUMP_VERSION).run({ id, version, now });
+  return mustGet(db, id);
+}
+
+/** Derived data computed at intake: flags and suggestions (part of the insert, no new version). */
+export function setAnalysis(db: Db, id: number, flags: readonly string[], suggestions: Suggestions): void {
+  prepared(db, SET_ANALYSIS).run({
+    id,
+    flags: JSON.stringify(flags),
+    flagged: flags.length > 0 ? 1 : 0,
+    suggestions: JSON.stringify(suggestions),
+  });
+}
+
+export function setGroup(db: Db, id: number, groupId: number): void {
+  prepared(db, SET_GROUP).run({ id, groupId });
 }
 
 export function countQuestions(db: Db): number {

@@ -1,0 +1,200 @@
+import { AppError } from '../../../shared/errors';
+import type { Question, RejectReason } from '../../../shared/protocol';
+import { commitChanges, transition, type StateDeps } from '../questionState';
+import { insertAudit } from '../store/audit';
+import { createGroup, groupExists, groupLeadId, moveToGroup } from '../store/groups';
+import {
+  bumpVersion,
+  getQuestion,
+  restoreQuestion,
+  snapshotOf,
+  updateQuestionFields,
+  type FieldChange,
+} from '../store/questions';
+import type { UndoEntry, UndoLog } from './undo';
+
+export interface ModerationDeps extends StateDeps {
+  undo: UndoLog;
+}
+
+export interface QuestionRef {
+  id: number;
+  version: number;
+}
+
+export type TagPatch = Pick<FieldChange, 'topic' | 'district' | 'speaker'>;
+
+function mustGet(deps: StateDeps, id: number): Question {
+  const q = getQuestion(deps.db, id);
+  if (!q) throw new AppError('not_found');
+  return q;
+}
+
+/**
+ * Runs one producer action in one transaction, publishes what changed and remembers how to
+ * undo it. `subjects` are the questions the action is about; others it touches (a group's
+ * lead whose size changed) are published but not undone.
+ */
+function act(deps: ModerationDeps, actor: string, action: string, subjects: readonly number[], run: () => Question[]): Question[] {
+  const entries: UndoEntry[] = [];
+  const changed: Question[] = [];
+  commitChanges(deps, () => {
+    const before = new Map(subjects.map((id) => [id, mustGet(deps, id)]));
+    changed.push(...run());
+    for (const q of changed) {
+      const was = before.get(q.id);
+      if (was && was.version !== q.version) {
+        entries.push({ id: q.id, versionAfter: q.version, before: snapshotOf(was), groupBefore: was.groupId });
+      }
+    }
+    return changed;
+  });
+  if (entries.length > 0) deps.undo.record(actor, { action, entries });
+  return changed;
+}
+
+function editFields(deps: StateDeps, actor: string, ref: QuestionRef, change: FieldChange, action: string): Question {
+  const before = mustGet(deps, ref.id);
+  const after = updateQuestionFields(deps.db, ref.id, ref.version, change, deps.now());
+  const keys = Object.keys(change) as Array<keyof FieldChange>;
+  insertAudit(deps.db, {
+    at: deps.now(),
+    actor,
+    action,
+    entity: 'question',
+    entityId: ref.id,
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  });
+  return after;
+}
+
+function rejectOne(deps: StateDeps, actor: string, ref: QuestionRef, reason: RejectReason, note?: string): Question {
+  return transition(deps, actor, ref.id, ref.version, {
+    status: 'rejected',
+    rejectReason: note ? `${reason}: ${note}` : reason,
+  });
+}
+
+export function approve(deps: ModerationDeps, actor: string, ref: QuestionRef): Question {
+  return act(deps, actor, 'approve', [ref.id], () => [
+    transition(deps, actor, ref.id, ref.version, { status: 'approved' }),
+  ]).at(-1)!;
+}
+
+export function reject(deps: ModerationDeps, actor: string, ref: QuestionRef, reason: RejectReason, note?: string): Question {
+  return act(deps, actor, 'reject', [ref.id], () => [rejectOne(deps, actor, ref, reason, note)]).at(-1)!;
+}
+
+/** The on-air wording changes; the original text is never touched. */
+export function editAirText(deps: ModerationDeps, actor: string, ref: QuestionRef, airText: string): Question {
+  return act(deps, actor, 'edit', [ref.id], () => [editFields(deps, actor, ref, { airText }, 'question.edit')]).at(-1)!;
+}
+
+export function tag(deps: ModerationDeps, actor: string, ref: QuestionRef, patch: TagPatch): Question {
+  return act(deps, actor, 'tag', [ref.id], () => [editFields(deps, actor, ref, patch, 'question.tag')]).at(-1)!;
+}
+
+/** `ref` becomes a duplicate of `intoId`: status merged, member of that question's group. */
+export function merge(deps: ModerationDeps, actor: string, ref: QuestionRef, intoId: number): Question {
+  if (ref.id === intoId) throw new AppError('validation', { field: 'intoId' });
+  return act(deps, actor, 'merge', [ref.id], () => {
+    const target = mustGet(deps, intoId);
+    const merged = transition(deps, actor, ref.id, ref.version, { status: 'merged' });
+    const groupId = target.groupId ?? createGroup(deps.db, target.id, deps.now());
+    if (target.groupId === null) moveToGroup(deps.db, target.id, null, groupId);
+    moveToGroup(deps.db, ref.id, merged.groupId, groupId);
+    insertAudit(deps.db, {
+      at: deps.now(),
+      actor,
+      action: 'question.merge',
+      entity: 'question',
+      entityId: ref.id,
+      before: { groupId: merged.groupId },
+      after: { groupId, into: intoId },
+    });
+    return [...refreshedGroupLead(deps, merged.groupId), mustGet(deps, intoId), mustGet(deps, ref.id)];
+  }).at(-1)!;
+}
+
+/** Takes a wrongly grouped question out into a group of its own. */
+export function split(deps: ModerationDeps, actor: string, ref: QuestionRef): Question {
+  return act(deps, actor, 'split', [ref.id], () => {
+    const current = mustGet(deps, ref.id);
+    if (current.groupId === null || current.groupSize < 2) throw new AppError('invalid_transition');
+    const bumped = bumpVersion(deps.db, ref.id, ref.version, deps.now());
+    const groupId = createGroup(deps.db, ref.id, deps.now());
+    moveToGroup(deps.db, ref.id, current.groupId, groupId);
+    insertAudit(deps.db, {
+      at: deps.now(),
+      actor,
+      action: 'question.split',
+      entity: 'question',
+      entityId: ref.id,
+      before: { groupId: current.groupId },
+      after: { groupId },
+    });
+    return [...refreshedGroupLead(deps, current.groupId), { ...mustGet(deps, bumped.id) }];
+  }).at(-1)!;
+}
+
+// The lead of a group whose size changed, re-read so every screen shows the new count.
+function refreshedGroupLead(deps: StateDeps, groupId: number | null): Question[] {
+  const leadId = groupId === null ? null : groupLeadId(deps.db, groupId);
+  return leadId === null ? [] : [mustGet(deps, leadId)];
+}
+
+export type BulkAction =
+  | { kind: 'approve' }
+  | { kind: 'reject'; reason: RejectReason }
+  | { kind: 'tag'; patch: TagPatch };
+
+/** All or nothing: one stale or impossible member refuses the whole selection. */
+export function bulk(deps: ModerationDeps, actor: string, refs: readonly QuestionRef[], action: BulkAction): Question[] {
+  const ids = refs.map((r) => r.id);
+  return act(deps, actor, `bulk.${action.kind}`, ids, () =>
+    refs.map((ref) => {
+      switch (action.kind) {
+        case 'approve':
+          return transition(deps, actor, ref.id, ref.version, { status: 'approved' });
+        case 'reject':
+          return rejectOne(deps, actor, ref, action.reason);
+        case 'tag':
+          return editFields(deps, actor, ref, action.patch, 'question.tag');
+      }
+    }),
+  );
+}
+
+/** Reverts the producer's last action; stale if anyone changed those questions since. */
+export function undoLast(deps: ModerationDeps, actor: string): { action: string; items: Question[] } {
+  const record = deps.undo.take(actor);
+  if (!record) throw new AppError('not_found', { messageKey: 'console.error.nothingToUndo' });
+  const items: Question[] = [];
+    commitChanges(deps, () => {
+      for (const entry of record.entries) {
+        const current = mustGet(deps, entry.id);
+        restoreQuestion(deps.db, entry.id, entry.versionAfter, entry.before, deps.now());
+        if (current.groupId !== entry.groupBefore && current.groupId !== null) {
+          const back =
+            entry.groupBefore !== null && groupExists(deps.db, entry.groupBefore)
+              ? entry.groupBefore
+              : createGroup(deps.db, entry.id, deps.now());
+          moveToGroup(deps.db, entry.id, current.groupId, back);
+          items.push(...refreshedGroupLead(deps, current.groupId));
+        }
+        insertAudit(deps.db, {
+          at: deps.now(),
+          actor,
+          action: 'question.undo',
+          entity: 'question',
+          entityId: entry.id,
+          before: snapshotOf(current),
+          after: entry.before,
+        });
+        items.push(mustGet(deps, entry.id));
+      }
+      return items;
+    });
+  return { action: record.action, items: items.filter((q) => record.entries.some((e) => e.id === q.id)) };
+}

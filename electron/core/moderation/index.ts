@@ -1,0 +1,33 @@
+import type { Question } from '../../../shared/protocol';
+import type { QuestionCommandDeps } from '../commands/questions';
+import type { EventBus } from '../events';
+import type { Db } from '../store/db';
+import { createEnrichment } from './enrich';
+import { PresenceBoard } from './presence';
+import { RuleBook } from './ruleBook';
+import { suggestFromRules } from './suggest';
+import { UndoLog } from './undo';
+
+const PRESENCE_SWEEP_MS = 10_000;
+
+export interface Moderation {
+  /** Intake's hook: runs inside the commit of each new question. */
+  onInserted: (db: Db, question: Question) => Question;
+  commandDeps: QuestionCommandDeps;
+  close(): void;
+}
+
+/** Everything the console's commands and intake's analysis share, created once per core. */
+export function createModeration(deps: { db: Db; bus: EventBus; now: () => number }): Moderation {
+  const rules = new RuleBook(deps.db, deps.now);
+  const presence = new PresenceBoard(deps.now);
+  const sweep = setInterval(() => {
+    if (presence.expire()) deps.bus.emit('presence.changed', { producers: presence.list() });
+  }, PRESENCE_SWEEP_MS);
+  sweep.unref();
+  return {
+    onInserted: createEnrichment({ now: deps.now, rules: () => rules.current(), suggest: suggestFromRules }),
+    commandDeps: { ...deps, undo: new UndoLog(), presence, rules },
+    close: () => clearInterval(sweep),
+  };
+}

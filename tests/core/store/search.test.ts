@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/core/store/db';
+import { inboxQuery, insertQuestion, listInbox, updateQuestionFields } from '../../../electron/core/store/questions';
+import { ftsMatchExpression } from '../../../electron/core/store/search';
+import type { InboxFilter } from '../../../shared/protocol';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-search-'));
+  db = openDatabase(join(dir, 'desk.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+function add(text: string, extra: Partial<{ district: 'medeu' | 'auezov'; language: 'kk' | 'ru' }> = {}): number {
+  n++;
+  return insertQuestion(db, {
+    channel: 'web',
+    externalId: `e${n}`,
+    senderName: 'Асқар',
+    senderContact: null,
+    senderUserId: null,
+    district: extra.district ?? null,
+    topic: null,
+    language: extra.language ?? null,
+    text,
+    meta: {},
+    receivedAt: 1_700_000_000_000 + n,
+    referenceYear: 2026,
+  }).question.id;
+}
+
+const texts = (filter: InboxFilter) => listInbox(db, filter, { limit: 50 }).items.map((q) => q.originalText);
+
+describe('full-text search', () => {
+  it('finds Kazakh words whatever their case, by prefix', () => {
+    add('Әкімдік қашан жауап береді?');
+    add('Когда починят дорогу?');
+    expect(texts({ text: 'ӘКІМДІК' })).toEqual(['Әкімдік қашан жауап береді?']);
+    expect(texts({ text: 'әкімд' })).toEqual(['Әкімдік қашан жауап береді?']);
+    expect(texts({ text: 'ҚАШАН ЖАУ' })).toEqual(['Әкімдік қашан жауап береді?']);
+  });
+
+  it('treats ё and е alike and ignores FTS syntax typed by a person', () => {
+    add('Где ёлка на площади?');
+    expect(texts({ text: 'елка' })).toEqual(['Где ёлка на площади?']);
+    expect(texts({ text: 'ЁЛКА' })).toEqual(['Где ёлка на площади?']);
+    expect(texts({ text: '"ёлк*' })).toEqual(['Где ёлка на площади?']);
+    expect(ftsMatchExpression('  *** ')).toBeNull();
+  });
+
+  it('searches the on-air wording too and follows edits', () => {
+    const id = add('Жол жөндеу туралы');
+    updateQuestionFields(db, id, 1, { airText: 'Абай даңғылы жөнделеді ме?' }, 1);
+    expect(texts({ text: 'даңғыл' })).toEqual(['Жол жөндеу туралы']);
+    updateQuestionFields(db, id, 2, { airText: 'Басқа мәтін' }, 2);
+    expect(texts({ text: 'даңғыл' })).toEqual([]);
+  });
+
+  it('combines search with filters and pages newest first', () => {
+    const ids = [add('дорога Медеу', { district: 'medeu' }), add('дорога Ауэзов', { district: 'auezov' }), add('дорога снова', { district: 'medeu' })];
+    expect(texts({ text: 'дорог', district: 'medeu' })).toEqual(['дорога снова', 'дорога Медеу']);
+    const first = listInbox(db, { text: 'дорог' }, { limit: 2 });
+    expect(first.items.map((q) => q.id)).toEqual([ids[2], ids[1]]);
+    expect(first.hasMore).toBe(true);
+    const second = listInbox(db, { text: 'дорог' }, { limit: 2, beforeId: ids[1] });
+    expect(second.items.map((q) => q.id)).toEqual([ids[0]]);
+    expect(second.hasMore).toBe(false);
+  });
+});
+
+function plan(filter: InboxFilter): string {
+  const { sql, params } = inboxQuery(filter, { limit: 50, beforeId: 1000 });
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+}
+
+describe('query plans of the hot inbox queries', () => {
+  it('pages the unfiltered inbox by primary key without sorting', () => {
+    const p = plan({});
+    expect(p).toMatch(/SEARCH q USING INTEGER PRIMARY KEY \(rowid<\?\)/);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each([
+    [{ status: 'new' } as InboxFilter, 'question_status'],
+    [{ district: 'medeu' } as InboxFilter, 'question_district'],
+    [{ channel: 'telegram' } as InboxFilter, 'question_channel'],
+    [{ language: 'kk' } as InboxFilter, 'question_language'],
+    [{ flagged: true } as InboxFilter, 'question_flagged'],
+    [{ speaker: 'akim' } as InboxFilter, 'question_speaker'],
+    [{ topic: 'roads' } as InboxFilter, 'question_topic'],
+  ])('uses an index for %o', (filter, index) => {
+    const p = plan(filter);
+    expect(p).toContain(`USING INDEX ${index}`);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('drives search from the FTS index and joins questions by primary key', () => {
+    const p = plan({ text: 'әкім', status: 'new' });
+    expect(p).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(p).toMatch(/SEARCH q USING INTEGER PRIMARY KEY/);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+});
