@@ -1,10 +1,12 @@
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
+import { RundownPage } from './features/rundown/RundownPage';
 
 /** One bundle, one screen per path; the core serves index.html for each of these routes. */
 const SCREENS: Record<string, () => React.JSX.Element> = {
   '/console': ConsolePage,
+  '/rundown': RundownPage,
   '/prompter': PrompterPage,
   '/ask': AskPage,
 };

@@ -6,8 +6,10 @@ const NEXT: Record<QuestionStatus, readonly QuestionStatus[]> = {
   approved: ['queued', 'on_air', 'rejected', 'merged'],
   rejected: ['new', 'approved'],
   merged: ['new'],
-  queued: ['approved', 'on_air', 'deferred', 'dropped'],
-  on_air: ['answered', 'handed_off', 'deferred', 'dropped', 'queued'],
+  // answered/handed_off from queued: a question put back after time on air, decided later.
+  queued: ['approved', 'on_air', 'deferred', 'dropped', 'answered', 'handed_off'],
+  // approved: put back when another goes on air and it was never in a queue.
+  on_air: ['answered', 'handed_off', 'deferred', 'dropped', 'queued', 'approved'],
   answered: ['handed_off'],
   handed_off: [],
   deferred: ['approved', 'queued'],

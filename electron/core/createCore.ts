@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { registerQuestionCommands } from './commands/questions';
+import { registerRundownCommands } from './commands/rundown';
 import { createChannels, type Channels } from './channels';
 import type { CoreConfig } from './config';
 import { EventBus } from './events';
@@ -40,6 +41,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const intake = createIntake({ db, bus, now, onInserted: moderation.onInserted });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
   registerQuestionCommands(hub, moderation.commandDeps);
+  registerRundownCommands(hub, { db, bus, now });
 
   const channels = createChannels({
     db,

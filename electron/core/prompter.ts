@@ -1,7 +1,11 @@
 import type { PrompterItem, PrompterState, Question } from '../../shared/protocol';
 import { maskPersonalData } from './analysis/personalData';
+import { getCueState } from './store/cues';
 import type { Db } from './store/db';
-import { listByStatus } from './store/questions';
+import { getLiveEpisode } from './store/episodes';
+import { getQuestion, listByStatus } from './store/questions';
+import { firstSpeakerWithQueue, frontOfQueue, getQueueItem } from './store/queue';
+import { getSpeaker } from './store/speakers';
 
 /** Only the first word of the name reaches the speaker: never a surname or contact. */
 export function firstName(senderName: string): string {
@@ -17,14 +21,30 @@ export function toPrompterItem(question: Question): PrompterItem {
   };
 }
 
-/** Current = the question on air; next = the one waiting longest in the queue, else approved. */
-export function readPrompterState(db: Db): PrompterState {
+/**
+ * Current = the question on air; the live speaker = its speaker, else the episode's active one;
+ * next = the front of the live speaker's queue (else of the first speaker with questions left).
+ * Built only from the fields above, so contact data cannot leak into it.
+ */
+export function readPrompterState(db: Db, now: number = Date.now()): PrompterState {
   const current = listByStatus(db, 'on_air', 1)[0] ?? null;
-  const queued = listByStatus(db, 'queued', 500);
-  const approved = queued.length > 0 ? queued : listByStatus(db, 'approved', 500);
-  const next = approved.at(-1) ?? null;
+  const episode = getLiveEpisode(db);
+  const currentSpeakerId = current ? (getQueueItem(db, current.id)?.speakerId ?? null) : null;
+  const speakerId = currentSpeakerId ?? episode?.activeSpeakerId ?? null;
+  let nextId = speakerId === null ? null : frontOfQueue(db, speakerId);
+  if (nextId === null && episode) {
+    const other = firstSpeakerWithQueue(db, episode.id);
+    nextId = other === null ? null : frontOfQueue(db, other);
+  }
+  const next = nextId === null ? null : getQuestion(db, nextId);
+  const speaker = speakerId === null ? null : getSpeaker(db, speakerId);
+  const { cue, countdownEndsAt } = getCueState(db);
   return {
     current: current ? toPrompterItem(current) : null,
     next: next ? toPrompterItem(next) : null,
+    speaker: speaker ? { name: speaker.name, portfolio: speaker.portfolio } : null,
+    cue,
+    countdown:
+      countdownEndsAt === null ? null : { endsAt: countdownEndsAt, remainingMs: Math.max(0, countdownEndsAt - now) },
   };
 }

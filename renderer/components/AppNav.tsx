@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 /** The staff screens, in the order producers use them. Add a screen here and in App.tsx. */
 const STAFF_SCREENS = [
   { path: '/console', label: 'nav.console' },
+  { path: '/rundown', label: 'nav.rundown' },
   { path: '/prompter', label: 'nav.prompter' },
   { path: '/ask', label: 'nav.ask' },
 ] as const;

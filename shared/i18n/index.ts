@@ -5,12 +5,13 @@ import { common } from './common';
 import { consoleStrings } from './console';
 import { intakeStrings } from './intake';
 import { prompterStrings } from './prompter';
+import { rundownStrings } from './rundown';
 
 type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, intakeStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

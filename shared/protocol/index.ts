@@ -4,15 +4,18 @@ import { ERROR_CODES } from '../errors';
 import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
+import { rundownCommands, rundownEvents } from './rundown';
 
 export * from './intake';
 export * from './prompter';
 export * from './questions';
+export * from './rundown';
 
 /** Every command a client can send, by `domain.verb` name. Add a domain by spreading its map here. */
 export const commands = {
   ...questionCommands,
   ...prompterCommands,
+  ...rundownCommands,
   ...intakeCommands,
 };
 
@@ -20,6 +23,7 @@ export const commands = {
 export const events = {
   ...questionEvents,
   ...prompterEvents,
+  ...rundownEvents,
   ...intakeEvents,
 };
 
@@ -46,6 +50,7 @@ export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
   'question.updated': ['producer'],
   'presence.changed': ['producer'],
   'prompter.state': ['producer', 'speaker', 'press'],
+  'rundown.changed': ['producer'],
   'channel.state': ['producer'],
 };
 

@@ -11,14 +11,36 @@ export const prompterItemSchema = z.object({
 });
 export type PrompterItem = z.infer<typeof prompterItemSchema>;
 
+/** Ready-made cues the teleprompter shows in the speaker's language. */
+export const CUE_PRESETS = ['thirtySeconds', 'wrapUp', 'nextQuestion', 'louder', 'slowDown'] as const;
+export type CuePreset = (typeof CUE_PRESETS)[number];
+
+export const cueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('preset'), preset: z.enum(CUE_PRESETS) }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(200) }),
+]);
+export type Cue = z.infer<typeof cueSchema>;
+
 export const prompterStateSchema = z.object({
   current: prompterItemSchema.nullable(),
   next: prompterItemSchema.nullable(),
+  /** The speaker answering now: name and portfolio, no contact data. */
+  speaker: z.object({ name: z.string(), portfolio: z.string() }).nullable().default(null),
+  cue: cueSchema.nullable().default(null),
+  /** Time left when the state was sent; clients count down from their own receipt time. */
+  countdown: z.object({ endsAt: z.number(), remainingMs: z.number() }).nullable().default(null),
 });
 export type PrompterState = z.infer<typeof prompterStateSchema>;
 
 export const prompterCommands = {
   'prompter.get': command(z.object({}), prompterStateSchema),
+  /** A short private line to the speaker; null clears it. */
+  'prompter.cue': command(z.object({ cue: cueSchema.nullable() }), prompterStateSchema),
+  /** Starts a countdown of `seconds`; null stops it. */
+  'prompter.countdown': command(
+    z.object({ seconds: z.number().int().min(1).max(3600).nullable() }),
+    prompterStateSchema,
+  ),
 };
 
 export const prompterEvents = {

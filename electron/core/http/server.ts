@@ -20,7 +20,7 @@ import { registerPublicForm } from './publicForm';
 export const JSON_BODY_LIMIT = 64 * 1024;
 
 /** Screens of the single-page UI; each is served the same index.html. */
-export const UI_ROUTES = ['/console', '/prompter', '/ask', '/intake'] as const;
+export const UI_ROUTES = ['/console', '/rundown', '/prompter', '/ask', '/intake'] as const;
 
 /**
  * Scripts only from our own origin, no framing, no plugins. Styles allow inline attributes

@@ -1,38 +1,182 @@
+import { useEffect, useRef, useState } from 'react';
+import './prompter.css';
 import { useTranslation } from 'react-i18next';
 import type { PrompterItem } from '../../../shared/protocol';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
-import { usePrompter } from './usePrompter';
+import { PrompterHelp } from './PrompterHelp';
+import { PrompterSettingsPanel } from './PrompterSettingsPanel';
+import { LIMITS, mirrorTransform, useHelpSeen, usePrompterSettings } from './prompterSettings';
+import { usePrompter, type ReceivedPrompterState } from './usePrompter';
+
+const SPEED_STEP = 1.2;
 
 export function PrompterPage(): React.JSX.Element {
   const { t } = useTranslation();
   const client = useDeskClient('speaker');
   const status = useConnectionStatus(client);
-  const { current, next } = usePrompter(client);
+  const state = usePrompter(client);
+  const { current, next } = state;
+  const [settings, update] = usePrompterSettings();
+  const [helpSeen, setHelpSeen] = useHelpSeen();
+  const [showSettings, setShowSettings] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const position = useRef(0);
+
+  // A new question starts at the top; an edit of the same question keeps the reader's place.
+  useEffect(() => {
+    position.current = 0;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [current?.id]);
+
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const el = scrollRef.current;
+    if (el) position.current = el.scrollTop;
+    const step = (now: number): void => {
+      if (el) {
+        // Accumulate fractions: scrollTop is rounded, and slow speeds move less than a pixel a frame.
+        position.current = Math.min(position.current + (settings.speed * (now - last)) / 1000, el.scrollHeight);
+        el.scrollTop = position.current;
+      }
+      last = now;
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, settings.speed]);
+
+  useEffect(() => {
+    const scrollBy = (fraction: number): void => {
+      const el = scrollRef.current;
+      if (!el) return;
+      el.scrollTop += el.clientHeight * fraction;
+      position.current = el.scrollTop;
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.target as HTMLElement).closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!helpSeen) setHelpSeen(true);
+      const actions: Record<string, () => void> = {
+        ' ': () => setPlaying((p) => !p),
+        PageDown: () => scrollBy(0.4),
+        ArrowDown: () => scrollBy(0.15),
+        PageUp: () => scrollBy(-0.4),
+        ArrowUp: () => scrollBy(-0.15),
+        ArrowRight: () => update({ speed: Math.round(Math.min(LIMITS.speed[1], settings.speed * SPEED_STEP)) }),
+        ArrowLeft: () => update({ speed: Math.round(Math.max(LIMITS.speed[0], settings.speed / SPEED_STEP)) }),
+        Home: () => scrollBy(-1000),
+        '+': () => update({ fontSizePx: settings.fontSizePx + 8 }),
+        '=': () => update({ fontSizePx: settings.fontSizePx + 8 }),
+        '-': () => update({ fontSizePx: settings.fontSizePx - 8 }),
+        m: () => update({ mirrorX: !settings.mirrorX }),
+        v: () => update({ mirrorY: !settings.mirrorY }),
+        t: () => update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
+        s: () => setShowSettings((v) => !v),
+        h: () => setHelpSeen(false),
+        '?': () => setHelpSeen(false),
+        f: () => {
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen().catch(() => {});
+        },
+        Escape: () => setShowSettings(false),
+      };
+      const action = actions[e.key.length === 1 ? e.key.toLowerCase() : e.key] ?? actions[e.key];
+      if (!action) return;
+      e.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [helpSeen, setHelpSeen, settings, update]);
+
+  const stageStyle: React.CSSProperties = {
+    transform: mirrorTransform(settings),
+    padding: `0 ${settings.marginPct}vw`,
+  };
   return (
-    <div className="prompter">
+    <div className={`prompter prompter-${settings.theme}`} data-theme={settings.theme}>
       <header className="prompter-bar">
         <span>{t('prompter.title')}</span>
+        {state.speaker && (
+          <span className="prompter-speaker" data-testid="prompter-speaker">
+            {state.speaker.name}
+            {state.speaker.portfolio ? ` · ${state.speaker.portfolio}` : ''}
+          </span>
+        )}
         <ConnectionBadge status={status} />
+        <span className="prompter-play">{t(playing ? 'prompter.playing' : 'prompter.paused', { speed: settings.speed })}</span>
+        <button type="button" onClick={() => setShowSettings((v) => !v)} aria-expanded={showSettings}>
+          {t('prompter.settings.open')}
+        </button>
+        <button type="button" onClick={() => setHelpSeen(false)}>
+          {t('prompter.help.open')}
+        </button>
         <LanguageSwitcher />
       </header>
-      <main className="prompter-current" data-testid="prompter-current" aria-live="polite">
-        {current ? (
-          <>
-            <p className="prompter-text">{current.text}</p>
-            <p className="prompter-asker">
-              <Asker item={current} />
-            </p>
-          </>
-        ) : (
-          <p className="prompter-waiting">{t('prompter.waiting')}</p>
+      {status === 'offline' && (
+        <div className="prompter-offline" role="alert" data-testid="prompter-offline">
+          {t('prompter.offline')}
+        </div>
+      )}
+      <div className="prompter-stage" data-testid="prompter-stage" style={stageStyle}>
+        <CueLine state={state} />
+        <div
+          className="prompter-scroll"
+          ref={scrollRef}
+          style={{ fontSize: `${settings.fontSizePx}px`, lineHeight: settings.lineHeight }}
+        >
+          <main className="prompter-current" data-testid="prompter-current" aria-live="polite">
+            {current ? (
+              <>
+                <p className="prompter-asker">
+                  <Asker item={current} />
+                </p>
+                <p className="prompter-text">{current.text}</p>
+              </>
+            ) : (
+              <p className="prompter-waiting">{t('prompter.waiting')}</p>
+            )}
+          </main>
+        </div>
+        {next && (
+          <aside className="prompter-next" data-testid="prompter-next">
+            <span className="label">{t('prompter.next')}</span> {next.text}
+          </aside>
         )}
-      </main>
-      {next && (
-        <aside className="prompter-next" data-testid="prompter-next">
-          <span className="label">{t('prompter.next')}</span> {next.text}
-        </aside>
+      </div>
+      {showSettings && <PrompterSettingsPanel settings={settings} update={update} onClose={() => setShowSettings(false)} />}
+      {!helpSeen && <PrompterHelp onClose={() => setHelpSeen(true)} />}
+    </div>
+  );
+}
+
+function CueLine({ state }: { state: ReceivedPrompterState }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  const { countdown, receivedAt } = state;
+  useEffect(() => {
+    if (!countdown) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [countdown]);
+  if (!state.cue && !countdown) return null;
+  const left = countdown ? Math.max(0, countdown.remainingMs - (now - receivedAt)) : 0;
+  const seconds = Math.ceil(left / 1000);
+  return (
+    <div className="prompter-cue-line">
+      {state.cue && (
+        <p className="prompter-cue" data-testid="prompter-cue" role="status">
+          {state.cue.kind === 'preset' ? t(`prompter.cue.${state.cue.preset}`) : state.cue.text}
+        </p>
+      )}
+      {countdown && (
+        <p className={`prompter-countdown${seconds <= 10 ? ' urgent' : ''}`} data-testid="prompter-countdown" role="timer">
+          {`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}
+        </p>
       )}
     </div>
   );

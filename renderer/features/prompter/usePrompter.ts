@@ -3,15 +3,21 @@ import type { PrompterState } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 
-const EMPTY: PrompterState = { current: null, next: null };
+const EMPTY: PrompterState = { current: null, next: null, speaker: null, cue: null, countdown: null };
 
-/** The teleprompter is read-only: it loads the state on connect and follows `prompter.state`. */
-export function usePrompter(client: DeskClient): PrompterState {
-  const [state, setState] = useState<PrompterState>(EMPTY);
+/** The state plus when it arrived, so a countdown runs on this device's clock. */
+export interface ReceivedPrompterState extends PrompterState {
+  receivedAt: number;
+}
+
+/** The teleprompter is read-only: it loads the state on every (re)connect and follows `prompter.state`. */
+export function usePrompter(client: DeskClient): ReceivedPrompterState {
+  const [state, setState] = useState<ReceivedPrompterState>({ ...EMPTY, receivedAt: 0 });
+  const receive = useCallback((next: PrompterState) => setState({ ...next, receivedAt: Date.now() }), []);
   const load = useCallback(() => {
-    client.send('prompter.get', {}).then(setState, () => {});
-  }, [client]);
+    client.send('prompter.get', {}).then(receive, () => {});
+  }, [client, receive]);
   useOnConnect(client, load);
-  useEffect(() => client.on('prompter.state', setState), [client]);
+  useEffect(() => client.on('prompter.state', receive), [client, receive]);
   return state;
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { commitmentSchema, type Commitment, type Outcome, type OutcomeKind } from '../../../shared/protocol';
+import type { Db } from './db';
+import { prepared } from './statements';
+
+export interface NewOutcome {
+  questionId: number;
+  episodeId: number | null;
+  kind: OutcomeKind;
+  summary: string;
+  reason: string;
+  commitments: readonly Commitment[];
+  decidedAt: number;
+  actor: string;
+}
+
+interface OutcomeRow {
+  question_id: number;
+  episode_id: number | null;
+  reference: string;
+  air_text: string;
+  kind: OutcomeKind;
+  summary: string;
+  reason: string;
+  commitments: string;
+  department_id: number | null;
+  handoff_reference: string | null;
+  due_date: string | null;
+  aired_ms: number;
+  decided_at: number;
+}
+
+const INSERT = `
+  INSERT INTO outcome (question_id, episode_id, kind, summary, reason, commitments, decided_at, actor)
+  VALUES (@questionId, @episodeId, @kind, @summary, @reason, @commitments, @decidedAt, @actor)
+`;
+
+// The handoff made with this outcome is the question's latest one at or after the decision.
+const FOR_EPISODE = `
+  SELECT o.question_id, o.episode_id, q.reference, q.air_text, o.kind, o.summary, o.reason,
+         o.commitments, h.department_id, h.reference AS handoff_reference, h.due_date,
+         COALESCE((SELECT SUM(a.ended_at - a.started_at) FROM air_segment a
+                   WHERE a.question_id = o.question_id AND a.episode_id IS o.episode_id
+                     AND a.ended_at IS NOT NULL), 0) AS aired_ms,
+         o.decided_at
+  FROM outcome o
+  JOIN question q ON q.id = o.question_id
+  LEFT JOIN handoff h ON h.id = (
+    SELECT MAX(h2.id) FROM handoff h2 WHERE h2.question_id = o.question_id AND o.kind = 'handed_off'
+  )
+  WHERE o.episode_id = @episodeId
+  ORDER BY o.id
+`;
+
+const commitmentsSchema = z.array(commitmentSchema);
+
+export function insertOutcome(db: Db, outcome: NewOutcome): void {
+  prepared(db, INSERT).run({ ...outcome, commitments: JSON.stringify(outcome.commitments) });
+}
+
+export function listEpisodeOutcomes(db: Db, episodeId: number): Outcome[] {
+  return (prepared(db, FOR_EPISODE).all({ episodeId }) as OutcomeRow[]).map((r) => ({
+    questionId: r.question_id,
+    episodeId: r.episode_id,
+    reference: r.reference,
+    airText: r.air_text,
+    kind: r.kind,
+    summary: r.summary,
+    reason: r.reason,
+    // Validated on read: a malformed stored list shows as none rather than breaking the screen.
+    commitments: commitmentsSchema.safeParse(JSON.parse(r.commitments)).data ?? [],
+    departmentId: r.department_id,
+    handoffReference: r.handoff_reference,
+    dueDate: r.due_date,
+    airedMs: r.aired_ms,
+    decidedAt: r.decided_at,
+  }));
+}

@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OUTCOME_KINDS, type Commitment, type Department, type OutcomeInput, type OutcomeKind, type RundownItem } from '../../../shared/protocol';
+import { formatCityTime } from '../../../shared/time';
+import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
+import { currentLanguage } from '../../i18n';
+
+/** Records what happened to a question; a modal dialog, so Escape cancels and focus stays inside. */
+export function OutcomeDialog({
+  item,
+  departments,
+  heading,
+  initialKind,
+  canAnswer,
+  onSubmit,
+  onCancel,
+}: {
+  item: RundownItem;
+  departments: readonly Department[];
+  heading: string;
+  initialKind: OutcomeKind;
+  /** Only a question that has been on air can be answered on air. */
+  canAnswer: boolean;
+  onSubmit: (outcome: OutcomeInput) => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [kind, setKind] = useState<OutcomeKind>(canAnswer ? initialKind : initialKind === 'answered' ? 'deferred' : initialKind);
+  const [summary, setSummary] = useState('');
+  const [commitments, setCommitments] = useState<Commitment[]>([]);
+  const [departmentId, setDepartmentId] = useState<number | null>(null);
+  const [defaultDue] = useState(() => addWorkingDays(formatCityTime(Date.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS));
+  const [dueDate, setDueDate] = useState(defaultDue);
+  const [text, setText] = useState('');
+  const lang = currentLanguage();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = (): void => {
+    switch (kind) {
+      case 'answered':
+        onSubmit({ kind, summary, commitments: commitments.filter((c) => c.what.trim() && c.who.trim()) });
+        return;
+      case 'handed_off':
+        if (departmentId !== null) onSubmit({ kind, departmentId, dueDate });
+        return;
+      case 'deferred':
+        onSubmit({ kind, note: text });
+        return;
+      case 'dropped':
+        if (text.trim()) onSubmit({ kind, reason: text });
+        return;
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="outcome-dialog"
+      aria-labelledby="outcome-heading"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id="outcome-heading">{heading}</h2>
+        <p className="outcome-question">
+          <span className="reference">{item.reference}</span> {item.airText}
+        </p>
+        <fieldset className="outcome-kinds">
+          <legend>{t('rundown.outcome.kind')}</legend>
+          {OUTCOME_KINDS.map((k) => (
+            <label key={k}>
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                disabled={k === 'answered' && !canAnswer}
+                onChange={() => setKind(k)}
+                autoFocus={kind === k}
+              />
+              {t(`rundown.outcome.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'answered' && (
+          <>
+            <label>
+              {t('rundown.outcome.summary')}
+              <textarea value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
+            </label>
+            <fieldset>
+              <legend>{t('rundown.outcome.commitments')}</legend>
+              {commitments.map((c, i) => (
+                <div className="commitment-row" key={i}>
+                  {(['what', 'who'] as const).map((field) => (
+                    <label key={field}>
+                      {t(`rundown.outcome.commitment.${field}`)}
+                      <input
+                        required
+                        value={c[field]}
+                        onChange={(e) =>
+                          setCommitments((list) => list.map((x, j) => (j === i ? { ...x, [field]: e.target.value } : x)))
+                        }
+                      />
+                    </label>
+                  ))}
+                  <label>
+                    {t('rundown.outcome.commitment.due')}
+                    <input
+                      type="date"
+                      value={c.due ?? ''}
+                      onChange={(e) =>
+                        setCommitments((list) => list.map((x, j) => (j === i ? { ...x, due: e.target.value || null } : x)))
+                      }
+                    />
+                  </label>
+                  <button type="button" onClick={() => setCommitments((list) => list.filter((_, j) => j !== i))}>
+                    {t('rundown.outcome.commitment.remove')}
+                  </button>
+                </div>
+              ))}
+              <button type="button" onClick={() => setCommitments((list) => [...list, { what: '', who: '', due: null }])}>
+                {t('rundown.outcome.commitment.add')}
+              </button>
+            </fieldset>
+          </>
+        )}
+        {kind === 'handed_off' && (
+          <>
+            <label>
+              {t('rundown.outcome.department')}
+              <select
+                required
+                value={departmentId ?? ''}
+                onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : null)}
+              >
+                <option value="">{t('rundown.outcome.chooseDepartment')}</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.names[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('rundown.outcome.dueDate')}
+              <input type="date" required value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+            </label>
+            <p className="hint">{t('rundown.outcome.dueHint', { days: HANDOFF_WORKING_DAYS, date: defaultDue })}</p>
+          </>
+        )}
+        {(kind === 'deferred' || kind === 'dropped') && (
+          <label>
+            {t(kind === 'dropped' ? 'rundown.outcome.reason' : 'rundown.outcome.note')}
+            <input required={kind === 'dropped'} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+          </label>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('rundown.outcome.save')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('rundown.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,360 @@
+import { useCallback, useEffect, useState } from 'react';
+import './rundown.css';
+import { useTranslation } from 'react-i18next';
+import type { Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem } from '../../../shared/protocol';
+import { formatCityTime } from '../../../shared/time';
+import { CommandError } from '../../api';
+import { AppNav } from '../../components/AppNav';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
+import { usePrompter } from '../prompter/usePrompter';
+import { ApprovedList } from './ApprovedList';
+import { CuePanel } from './CuePanel';
+import { draftFrom, EpisodeForm, type EpisodeDraft } from './EpisodeForm';
+import { formatDuration } from './format';
+import { OutcomeDialog } from './OutcomeDialog';
+import { QueueBoard } from './QueueBoard';
+import { ShowClock } from './ShowClock';
+import { useDepartments, useEpisodes, useNow, useQueueable, useRundown } from './useRundown';
+
+/** Why the outcome dialog is open: one question, before taking the next, or the end-of-show walk. */
+type OutcomeMode = 'single' | 'thenNext' | 'walkthrough';
+
+/** What is left without an outcome, on air first, then each speaker's queue in order. */
+function pendingItems(rundown: Rundown): RundownItem[] {
+  const order = new Map(rundown.speakers.map((s, i) => [s.id, i]));
+  return [...rundown.items].sort(
+    (a, b) =>
+      Number(b.status === 'on_air') - Number(a.status === 'on_air') ||
+      (order.get(a.speakerId) ?? 0) - (order.get(b.speakerId) ?? 0) ||
+      a.position - b.position,
+  );
+}
+
+/** The live speaker's next question, else the first one waiting for any speaker. */
+function nextItem(rundown: Rundown): RundownItem | null {
+  const waiting = pendingItems(rundown).filter((i) => i.status === 'queued');
+  return waiting.find((i) => i.speakerId === rundown.episode.activeSpeakerId) ?? waiting[0] ?? null;
+}
+
+export function RundownPage(): React.JSX.Element {
+  const { t } = useTranslation();
+  const client = useDeskClient('producer');
+  const status = useConnectionStatus(client);
+  const episodes = useEpisodes(client);
+  const [selected, setSelected] = useState<number | null>(null);
+  const { rundown, apply } = useRundown(client, selected);
+  const queueable = useQueueable(client);
+  const departments = useDepartments(client);
+  const prompter = usePrompter(client);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EpisodeDraft | null>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<{ item: RundownItem; mode: OutcomeMode; left: number } | null>(null);
+
+  const fail = useCallback(
+    (e: unknown) => setError(e instanceof CommandError ? e.message : t('error.internal')),
+    [t],
+  );
+  const run = useCallback(
+    (action: Promise<unknown>): void => {
+      setError(null);
+      action.catch(fail);
+    },
+    [fail],
+  );
+
+  const episode = rundown?.episode ?? null;
+  const isLive = episode?.status === 'live';
+  const readOnly = episode?.status === 'done';
+  const onAir = rundown?.items.find((i) => i.status === 'on_air') ?? null;
+  const next = rundown ? nextItem(rundown) : null;
+
+  const putOnAir = useCallback(
+    (item: RundownItem) => run(client.send('question.putOnAir', { id: item.questionId, version: item.version })),
+    [client, run],
+  );
+
+  /** One keystroke (N): if a question is on air, its outcome is asked first, then the next goes on air. */
+  const takeNext = useCallback((): void => {
+    if (!rundown || !isLive || dialog) return;
+    if (onAir) setDialog({ item: onAir, mode: 'thenNext', left: 0 });
+    else if (next) putOnAir(next);
+  }, [rundown, isLive, dialog, onAir, next, putOnAir]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, dialog') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'n' || e.key === 'N' || e.key === 'т' || e.key === 'Т') {
+        e.preventDefault();
+        takeNext();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [takeNext]);
+
+  const refresh = async (id: number): Promise<Rundown | null> => {
+    const fresh = await client.send('episode.get', { id });
+    if (fresh) apply(fresh);
+    return fresh;
+  };
+
+  const walk = (fresh: Rundown): void => {
+    const left = pendingItems(fresh);
+    const first = left[0];
+    if (first) setDialog({ item: first, mode: 'walkthrough', left: left.length });
+    else {
+      setDialog(null);
+      run(client.send('episode.end', { id: fresh.episode.id }));
+    }
+  };
+
+  const submitOutcome = async (outcome: OutcomeInput): Promise<void> => {
+    if (!dialog || !episode) return;
+    setError(null);
+    try {
+      await client.send('outcome.record', { id: dialog.item.questionId, version: dialog.item.version, outcome });
+      const fresh = await refresh(episode.id);
+      if (!fresh) return setDialog(null);
+      if (dialog.mode === 'walkthrough') return walk(fresh);
+      setDialog(null);
+      const upcoming = dialog.mode === 'thenNext' ? nextItem(fresh) : null;
+      if (upcoming) await client.send('question.putOnAir', { id: upcoming.questionId, version: upcoming.version });
+    } catch (e) {
+      setDialog(null);
+      fail(e);
+    }
+  };
+
+  const saveEpisode = (draft: EpisodeDraft): void => {
+    const base = { ...draft, speakers: draft.speakers.map((s) => ({ ...s, name: s.name.trim() })) };
+    const request =
+      editingId !== null && episode ? { ...base, id: editingId, version: episode.version } : base;
+    setError(null);
+    client.send('episode.save', request).then((saved) => {
+      setEditing(null);
+      setSelected(saved.episode.id);
+      apply(saved);
+    }, fail);
+  };
+
+  const outcomeHeading = (mode: OutcomeMode, left: number): string =>
+    mode === 'walkthrough' ? t('rundown.walkthrough.heading', { count: left }) : t('rundown.outcome.title');
+
+  return (
+    <div className="rundown">
+      <header className="topbar">
+        <h1>{t('rundown.title')}</h1>
+        <ConnectionBadge status={status} />
+        <AppNav />
+        <LanguageSwitcher />
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="rundown-layout">
+        <nav className="episode-list" aria-label={t('rundown.episodes')}>
+          <h2>{t('rundown.episodes')}</h2>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEditingId(null);
+              setEditing(draftFrom(null));
+            }}
+          >
+            {t('rundown.episode.new')}
+          </button>
+          <ul>
+            {episodes.map((e) => (
+              <li key={e.id}>
+                <button
+                  type="button"
+                  aria-current={episode?.id === e.id ? 'true' : undefined}
+                  onClick={() => setSelected(e.id)}
+                >
+                  {e.title} <small>{`${e.airDate} ${e.startTime}`} · {t(`rundown.episodeStatus.${e.status}`)}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="rundown-main">
+          {editing ? (
+            <EpisodeForm initial={editing} onSave={saveEpisode} onCancel={() => setEditing(null)} />
+          ) : !rundown || !episode ? (
+            <p className="empty">{t('rundown.noEpisode')}</p>
+          ) : (
+            <>
+              <section className="episode-header" aria-label={episode.title}>
+                <h2 data-testid="episode-title">{episode.title}</h2>
+                <p>
+                  {t('rundown.episode.when', {
+                    date: episode.airDate,
+                    time: episode.startTime,
+                    duration: episode.durationMin,
+                  })}{' '}
+                  · <strong data-testid="episode-status">{t(`rundown.episodeStatus.${episode.status}`)}</strong>
+                </p>
+                <ShowClock episode={episode} />
+                <div className="episode-actions">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEditingId(episode.id);
+                      setEditing(draftFrom(rundown));
+                    }}
+                  >
+                    {t('rundown.episode.edit')}
+                  </button>
+                  {episode.status === 'planned' && (
+                    <button type="button" className="primary" onClick={() => run(client.send('episode.start', { id: episode.id }))}>
+                      {t('rundown.episode.startShow')}
+                    </button>
+                  )}
+                  {isLive && (
+                    <button type="button" onClick={() => walk(rundown)}>
+                      {t('rundown.episode.endShow')}
+                    </button>
+                  )}
+                </div>
+              </section>
+              {isLive && <OnAirPanel onAir={onAir} next={next} takeNext={takeNext} outcome={(item) => setDialog({ item, mode: 'single', left: 0 })} />}
+              <QueueBoard
+                rundown={rundown}
+                readOnly={readOnly}
+                actions={{
+                  move: (questionId, speakerId, index) => run(client.send('queue.move', { questionId, speakerId, index }).then(apply)),
+                  putOnAir,
+                  outcome: (item) => setDialog({ item, mode: 'single', left: 0 }),
+                  remove: (item) => run(client.send('queue.remove', { id: item.questionId, version: item.version })),
+                  activate: (speakerId) => run(client.send('episode.setActiveSpeaker', { id: episode.id, speakerId })),
+                }}
+              />
+              <p className="keyboard-help">{t('rundown.keyboardHelp')}</p>
+              {!readOnly && (
+                <ApprovedList
+                  questions={queueable}
+                  rundown={rundown}
+                  add={(q, speakerId) => run(client.send('queue.add', { id: q.id, version: q.version, speakerId }))}
+                />
+              )}
+              {isLive && <CuePanel client={client} state={prompter} run={run} />}
+              <OutcomeTable outcomes={rundown.outcomes} departments={departments} />
+            </>
+          )}
+        </main>
+      </div>
+      {dialog && (
+        <OutcomeDialog
+          key={`${dialog.item.questionId}-${dialog.mode}`}
+          item={dialog.item}
+          departments={departments}
+          heading={outcomeHeading(dialog.mode, dialog.left)}
+          initialKind={dialog.item.status === 'on_air' ? 'answered' : ('deferred' satisfies OutcomeKind)}
+          canAnswer={dialog.item.status === 'on_air' || dialog.item.airedMs > 0}
+          onSubmit={(o) => void submitOutcome(o)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function OnAirPanel({
+  onAir,
+  next,
+  takeNext,
+  outcome,
+}: {
+  onAir: RundownItem | null;
+  next: RundownItem | null;
+  takeNext: () => void;
+  outcome: (item: RundownItem) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const now = useNow();
+  return (
+    <section className="on-air-panel rundown-on-air" aria-label={t('rundown.onAirNow')}>
+      <div>
+        <h2>{t('rundown.onAirNow')}</h2>
+        <p data-testid="rundown-on-air">{onAir ? onAir.airText : t('rundown.nothingOnAir')}</p>
+        {onAir && (
+          <p className="aired" data-testid="on-air-time">
+            {t('rundown.onAirFor', { time: formatDuration(onAir.airedMs + (onAir.onAirSince ? now - onAir.onAirSince : 0)) })}
+          </p>
+        )}
+        {onAir && (
+          <button type="button" onClick={() => outcome(onAir)}>
+            {t('rundown.recordOutcome')}
+          </button>
+        )}
+      </div>
+      <div>
+        <h2>{t('rundown.next')}</h2>
+        <p data-testid="rundown-next">{next ? next.airText : t('rundown.nothingNext')}</p>
+        <button type="button" className="primary" onClick={takeNext} disabled={!onAir && !next} aria-keyshortcuts="N">
+          {t('rundown.takeNext')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function OutcomeTable({
+  outcomes,
+  departments,
+}: {
+  outcomes: readonly Outcome[];
+  departments: ReturnType<typeof useDepartments>;
+}): React.JSX.Element | null {
+  const { t, i18n } = useTranslation();
+  if (outcomes.length === 0) return null;
+  const lang = (i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru') as 'kk' | 'ru' | 'en';
+  return (
+    <section className="outcomes" aria-label={t('rundown.outcomes')}>
+      <h2>{t('rundown.outcomes')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('rundown.table.question')}</th>
+            <th>{t('rundown.table.outcome')}</th>
+            <th>{t('rundown.table.details')}</th>
+            <th>{t('rundown.table.onAir')}</th>
+            <th>{t('rundown.table.decided')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={`${o.questionId}-${o.decidedAt}`} data-question-id={o.questionId} data-outcome={o.kind}>
+              <td>
+                <span className="reference">{o.reference}</span> {o.airText}
+              </td>
+              <td>{t(`rundown.outcome.${o.kind}`)}</td>
+              <td>
+                {o.summary}
+                {o.commitments.map((c, i) => (
+                  <div key={i}>{t('rundown.commitmentLine', { what: c.what, who: c.who, due: c.due ?? '—' })}</div>
+                ))}
+                {o.handoffReference &&
+                  t('rundown.handoffLine', {
+                    department: departments.find((d) => d.id === o.departmentId)?.names[lang] ?? '',
+                    reference: o.handoffReference,
+                    due: o.dueDate,
+                  })}
+                {o.reason}
+              </td>
+              <td>{o.airedMs > 0 ? formatDuration(o.airedMs) : '—'}</td>
+              <td>{formatCityTime(o.decidedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { DISTRICTS, QUESTION_STATUSES } from '../domain';
+import { command } from './define';
+import { questionSchema } from './questions';
+
+export const EPISODE_STATUSES = ['planned', 'live', 'done'] as const;
+export type EpisodeStatus = (typeof EPISODE_STATUSES)[number];
+
+export const OUTCOME_KINDS = ['answered', 'handed_off', 'deferred', 'dropped'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const shortText = (max: number) => z.string().trim().max(max);
+
+/** A person on air in one episode, with the portfolio they answer for. */
+export const speakerSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  portfolio: z.string(),
+  position: z.number().int(),
+});
+export type Speaker = z.infer<typeof speakerSchema>;
+
+export const episodeSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  airDate: isoDate,
+  startTime: clockTime,
+  /** Planned start as UTC epoch ms, derived from date and time in Asia/Almaty. */
+  plannedStart: z.number(),
+  durationMin: z.number().int(),
+  status: z.enum(EPISODE_STATUSES),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  activeSpeakerId: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type Episode = z.infer<typeof episodeSchema>;
+
+/** A queued or on-air question in an episode's rundown (producer view: includes the sender). */
+export const rundownItemSchema = z.object({
+  questionId: z.number().int(),
+  version: z.number().int(),
+  reference: z.string(),
+  status: z.enum(QUESTION_STATUSES),
+  airText: z.string(),
+  senderName: z.string(),
+  district: z.enum(DISTRICTS).nullable(),
+  speakerId: z.number().int(),
+  position: z.number().int(),
+  /** Time already spent on air, closed segments only. */
+  airedMs: z.number(),
+  /** When the current on-air segment began, if on air now. */
+  onAirSince: z.number().nullable(),
+});
+export type RundownItem = z.infer<typeof rundownItemSchema>;
+
+export const commitmentSchema = z.object({
+  what: shortText(500).min(1),
+  who: shortText(200).min(1),
+  due: isoDate.nullable(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** What the producer records when the show moves on from a question. */
+export const outcomeInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answered'),
+    summary: shortText(2000).default(''),
+    commitments: z.array(commitmentSchema).max(20).default([]),
+  }),
+  z.object({
+    kind: z.literal('handed_off'),
+    departmentId: z.number().int().positive(),
+    /** Defaults to 15 working days from today (APPC art. 76). */
+    dueDate: isoDate.optional(),
+  }),
+  z.object({ kind: z.literal('deferred'), note: shortText(500).default('') }),
+  z.object({ kind: z.literal('dropped'), reason: shortText(500).min(1) }),
+]);
+export type OutcomeInput = z.output<typeof outcomeInputSchema>;
+
+export const outcomeSchema = z.object({
+  questionId: z.number().int(),
+  episodeId: z.number().int().nullable(),
+  reference: z.string(),
+  airText: z.string(),
+  kind: z.enum(OUTCOME_KINDS),
+  summary: z.string(),
+  reason: z.string(),
+  commitments: z.array(commitmentSchema),
+  departmentId: z.number().int().nullable(),
+  handoffReference: z.string().nullable(),
+  dueDate: isoDate.nullable(),
+  airedMs: z.number(),
+  decidedAt: z.number(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const departmentSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+/** Everything the rundown screen shows for one episode. */
+export const rundownSchema = z.object({
+  episode: episodeSchema,
+  speakers: z.array(speakerSchema),
+  items: z.array(rundownItemSchema),
+  outcomes: z.array(outcomeSchema),
+});
+export type Rundown = z.infer<typeof rundownSchema>;
+
+const speakerInput = z.object({
+  id: z.number().int().positive().optional(),
+  name: shortText(200).min(1),
+  portfolio: shortText(300).default(''),
+});
+
+const questionRef = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
+
+export const rundownCommands = {
+  'episode.list': command(z.object({}), z.object({ items: z.array(episodeSchema) })),
+  /** Without an id: the live episode, else the next planned one, else the latest. */
+  'episode.get': command(z.object({ id: z.number().int().positive().optional() }), rundownSchema.nullable()),
+  /** Creates (no id) or edits an episode and its speakers. */
+  'episode.save': command(
+    z.object({
+      id: z.number().int().positive().optional(),
+      version: z.number().int().min(1).optional(),
+      title: shortText(200).min(1),
+      airDate: isoDate,
+      startTime: clockTime,
+      durationMin: z.number().int().min(1).max(600),
+      speakers: z.array(speakerInput).min(1).max(12),
+    }),
+    rundownSchema,
+  ),
+  'episode.start': command(z.object({ id: z.number().int().positive() }), rundownSchema),
+  /** Refused while any queued or on-air question has no outcome. */
+  'episode.end': command(z.object({ id: z.number().int().positive() }), rundownSchema),
+  'episode.setActiveSpeaker': command(
+    z.object({ id: z.number().int().positive(), speakerId: z.number().int().positive() }),
+    rundownSchema,
+  ),
+  /** Queues an approved question; default speaker: the live (else next planned) episode's first. */
+  'queue.add': command(
+    questionRef.extend({ speakerId: z.number().int().positive().optional() }),
+    z.object({ question: questionSchema, episodeId: z.number().int(), speakerId: z.number().int() }),
+  ),
+  /** Moves a queued question to `index` in a speaker's queue (same or another speaker). */
+  'queue.move': command(
+    z.object({
+      questionId: z.number().int().positive(),
+      speakerId: z.number().int().positive(),
+      index: z.number().int().min(0),
+    }),
+    rundownSchema,
+  ),
+  /** Takes a question out of the queue: it goes back to approved. */
+  'queue.remove': command(questionRef, questionSchema),
+  'outcome.record': command(questionRef.extend({ outcome: outcomeInputSchema }), questionSchema),
+  'department.list': command(z.object({}), z.object({ items: z.array(departmentSchema) })),
+};
+
+export const rundownEvents = {
+  'rundown.changed': rundownSchema,
+};
