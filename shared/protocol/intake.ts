@@ -98,7 +98,7 @@ export const csvRequestSchema = z.object({
 export type CsvRequest = z.input<typeof csvRequestSchema>;
 
 export interface CsvRowResult {
-  /** 1-based line in the file, counting the header. */
+  /** 1-based row as a spreadsheet numbers it, the header being row 1. */
   line: number;
   values: string[];
   /** Translated reason the row cannot be imported. */

@@ -84,8 +84,11 @@ export class TelegramPoller {
           // getUpdates answers 409 while a webhook is set.
           await callTelegram('deleteWebhook', { drop_pending_updates: false }, api);
           webhookCleared = true;
+          // The token works and the Bot API answers; the long poll below may now wait quietly.
+          states.set('telegram', 'connected', null);
         }
-        const timeout = this.deps.pollTimeoutSec ?? 25;
+        // Right after a failure, a short poll proves recovery at once instead of after a long wait.
+        const timeout = failures > 0 ? 0 : (this.deps.pollTimeoutSec ?? 25);
         const result = await callTelegram<unknown>(
           'getUpdates',
           {

@@ -51,7 +51,10 @@ function detectDelimiter(text: string): string {
 }
 
 export function readCsv(bytes: Buffer): CsvTable {
-  const { text, encoding } = decodeCsv(bytes);
+  const decoded = decodeCsv(bytes);
+  const encoding = decoded.encoding;
+  // Exports mix CRLF and LF; csv-parse would take the first line's ending as the only one.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   const records = parse(text, {
     delimiter,
@@ -90,10 +93,14 @@ export function suggestMapping(columns: readonly string[]): CsvMapping {
 const districtKey = (s: string): string =>
   normalizeLine(s).toLowerCase().replace(/ё/g, 'е').replace(/\s*(район|ауданы|district)\s*/g, '').trim();
 
+/** Short Russian forms operators type ("Турксиб" for "Турксибский район"), in DISTRICTS order. */
+const RU_SHORT = ['Алатау', 'Алмалы', 'Ауэзов', 'Бостандык', 'Жетысу', 'Медеу', 'Наурызбай', 'Турксиб'];
+
 /** District ids and their names in every language, as people type them in exports. */
 const DISTRICT_NAMES: ReadonlyMap<string, District> = new Map(
-  DISTRICTS.flatMap((d) => [
+  DISTRICTS.flatMap((d, i) => [
     [districtKey(d), d] as const,
+    [districtKey(RU_SHORT[i]!), d] as const,
     ...LANGUAGES.map((lang) => {
       const names = (resources[lang].translation as { district: Record<string, string> }).district;
       return [districtKey(names[d] ?? d), d] as const;
@@ -114,7 +121,8 @@ export function parseCsvDate(value: string): number | null {
     const [, d, mo, y, h = '0', mi = '0', s = '0'] = ru;
     const local = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${s.padStart(2, '0')}`;
     const parsed = dayjs.tz(local, CITY_TZ);
-    return parsed.isValid() ? parsed.valueOf() : null;
+    // dayjs rolls 32.13 over into next year; only a date that reads back the same is real.
+    return parsed.isValid() && parsed.format('YYYY-MM-DDTHH:mm:ss') === local ? parsed.valueOf() : null;
   }
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) {
     const ms = /[zZ]|[+-]\d{2}:?\d{2}$/.test(v) ? Date.parse(v) : dayjs.tz(v, CITY_TZ).valueOf();
