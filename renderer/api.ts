@@ -50,6 +50,8 @@ export class DeskClient {
   constructor(
     private readonly role: Role,
     private readonly lang: () => string,
+    /** Who this connection acts as in the audit trail; read on every (re)connection. */
+    private readonly name: () => string = () => '',
   ) {
     this.open();
   }
@@ -105,6 +107,8 @@ export class DeskClient {
   private open(): void {
     const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = new URLSearchParams({ role: this.role, lang: this.lang() });
+    const name = this.name();
+    if (name) query.set('name', name);
     const socket = new WebSocket(`${protocol}//${window.location.host}/ws?${query.toString()}`);
     this.socket = socket;
     socket.onmessage = (event) => this.onMessage(event.data);

@@ -6,9 +6,9 @@ import { currentLanguage } from '../i18n';
 /** One connection per page, opened on first use and kept for the page's life. */
 let shared: DeskClient | null = null;
 
-export function useDeskClient(role: Role): DeskClient {
+export function useDeskClient(role: Role, name?: () => string): DeskClient {
   const [client] = useState(() => {
-    shared ??= new DeskClient(role, currentLanguage);
+    shared ??= new DeskClient(role, currentLanguage, name);
     return shared;
   });
   return client;

@@ -1,32 +1,83 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REJECT_REASONS, type Question } from '../../../shared/protocol';
-import { formatCityTime } from '../../../shared/time';
-import { CommandError } from '../../api';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
-import { useInbox } from './useInbox';
+import './console.css';
+import { clearSelection, setMode, useConsoleUi } from './consoleState';
+import { DetailPanel } from './DetailPanel';
+import { FilterBar } from './FilterBar';
+import { HelpOverlay } from './HelpOverlay';
+import { InboxList } from './InboxList';
+import { useActions } from './useActions';
+import { useInbox, useInboxStore } from './useInbox';
+import { usePresence, type Activity } from './usePresence';
+import { changeProducerName, producerName } from './useProducerName';
+import { useShortcuts } from './useShortcuts';
+
+const ACTIVITY: Record<'none' | 'reject' | 'edit' | 'help', Activity> = {
+  none: 'viewing',
+  help: 'viewing',
+  edit: 'editing',
+  reject: 'rejecting',
+};
 
 export function ConsolePage(): React.JSX.Element {
   const { t } = useTranslation();
-  const client = useDeskClient('producer');
+  const [name] = useState(producerName);
+  const client = useDeskClient('producer', () => name);
   const status = useConnectionStatus(client);
-  const questions = useInbox(client);
-  const [error, setError] = useState<string | null>(null);
-  const onAir = questions.find((q) => q.status === 'on_air') ?? null;
+  useInbox(client);
+  const actions = useActions(client);
+  useShortcuts(actions, t('console.error.selectToMerge'));
 
-  const run = (action: Promise<unknown>): void => {
-    setError(null);
-    action.catch((e: unknown) => setError(e instanceof CommandError ? e.message : t('error.internal')));
-  };
+  const ids = useInboxStore((s) => s.ids);
+  const byId = useInboxStore((s) => s.byId);
+  const loaded = useInboxStore((s) => s.loaded);
+  const filtered = useInboxStore((s) => Object.keys(s.filter).length > 0);
+  const { focusedId, selected, mode, notice } = useConsoleUi();
+  const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
+  const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
+  const onAir = [...byId.values()].find((q) => q.status === 'on_air') ?? null;
+  const selection = [...selected].map((id) => byId.get(id)).filter((q) => q !== undefined);
 
   return (
     <div className="console">
       <header className="topbar">
         <h1>{t('console.title')}</h1>
         <ConnectionBadge status={status} />
+        <label className="producer-name" title={t('console.yourNameHint')}>
+          <span>{t('console.yourName')}</span>
+          <input
+            defaultValue={name}
+            maxLength={60}
+            onBlur={(e) => changeProducerName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') changeProducerName(e.currentTarget.value);
+            }}
+          />
+        </label>
+        {others.length > 0 && (
+          <p className="others" data-testid="others">
+            {t('console.presence.others')}{' '}
+            {others.map((p) => {
+              const q = p.questionId === null ? undefined : byId.get(p.questionId);
+              return (
+                <span key={p.session} className="other-producer">
+                  {p.name}
+                  {q ? ` · ${q.reference}` : ''}
+                </span>
+              );
+            })}
+          </p>
+        )}
+        <button type="button" onClick={() => void actions.undo()}>
+          {t('console.undo')}
+        </button>
+        <button type="button" onClick={() => setMode(mode === 'help' ? 'none' : 'help')}>
+          {t('console.help.open')}
+        </button>
         <AppNav />
         <LanguageSwitcher />
       </header>
@@ -34,82 +85,42 @@ export function ConsolePage(): React.JSX.Element {
         <h2>{t('console.onAirNow')}</h2>
         <p data-testid="console-on-air">{onAir ? onAir.airText : t('console.nothingOnAir')}</p>
       </section>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <section className="inbox" aria-label={t('console.inbox')}>
-        <h2>
-          {t('console.inbox')} <small>{t('console.count', { count: questions.length })}</small>
-        </h2>
-        {questions.length === 0 ? (
-          <p className="empty">{t('console.empty')}</p>
-        ) : (
-          <ul className="question-list">
-            {questions.map((q) => (
-              <QuestionRow key={q.id} question={q} run={run} client={client} />
-            ))}
-          </ul>
+      <div aria-live="polite">
+        {notice && (
+          <p className={notice.kind === 'error' ? 'error' : 'info'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="console-notice">
+            {notice.text}
+          </p>
         )}
-      </section>
+      </div>
+      <FilterBar client={client} />
+      <div className="console-main">
+        <section className="inbox" aria-label={t('console.inbox')}>
+          <h2>
+            {t('console.inbox')} <small>{t('console.count', { count: ids.length })}</small>
+          </h2>
+          {selection.length > 0 && (
+            <div className="selection-bar" data-testid="selection-bar">
+              <span>{t('console.selection.count', { count: selection.length })}</span>
+              <button type="button" onClick={() => void actions.bulkApprove(selection)}>
+                {t('console.selection.approve')}
+              </button>
+              <button type="button" onClick={() => setMode('reject')}>
+                {t('console.selection.reject')}
+              </button>
+              <button type="button" onClick={clearSelection}>
+                {t('console.selection.clear')}
+              </button>
+            </div>
+          )}
+          {loaded && ids.length === 0 ? (
+            <p className="empty">{filtered ? t('console.emptyFiltered') : t('console.empty')}</p>
+          ) : (
+            <InboxList client={client} actions={actions} others={others} />
+          )}
+        </section>
+        <DetailPanel client={client} actions={actions} question={focused} />
+      </div>
+      {mode === 'help' && <HelpOverlay />}
     </div>
-  );
-}
-
-function QuestionRow({
-  question: q,
-  run,
-  client,
-}: {
-  question: Question;
-  run: (action: Promise<unknown>) => void;
-  client: ReturnType<typeof useDeskClient>;
-}): React.JSX.Element {
-  const { t } = useTranslation();
-  const ref = { id: q.id, version: q.version };
-  return (
-    <li className={`question status-${q.status}`} data-question-id={q.id} data-status={q.status}>
-      <div className="question-meta">
-        <span className="reference">{q.reference}</span>
-        <span className="status-badge">{t(`status.${q.status}`)}</span>
-        <span>{t(`channel.${q.channel}`)}</span>
-        <span>{t('console.from', { name: q.senderName })}</span>
-        <span>{q.district ? t(`district.${q.district}`) : t('district.none')}</span>
-        <time dateTime={new Date(q.receivedAt).toISOString()}>
-          {t('console.receivedAt', { time: formatCityTime(q.receivedAt) })}
-        </time>
-      </div>
-      <p className="question-text">{q.airText}</p>
-      <div className="question-actions">
-        {q.status === 'new' && (
-          <button type="button" onClick={() => run(client.send('question.approve', ref))}>
-            {t('console.approve')}
-          </button>
-        )}
-        {(q.status === 'new' || q.status === 'approved') && (
-          <select
-            aria-label={t('console.reject')}
-            value=""
-            onChange={(e) => {
-              const reason = REJECT_REASONS.find((r) => r === e.target.value);
-              if (reason) run(client.send('question.reject', { ...ref, reason }));
-            }}
-          >
-            <option value="">{t('console.reject')}…</option>
-            {REJECT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`console.rejectReason.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-        {(q.status === 'approved' || q.status === 'queued') && (
-          <button type="button" className="primary" onClick={() => run(client.send('question.putOnAir', ref))}>
-            {t('console.putOnAir')}
-          </button>
-        )}
-      </div>
-    </li>
   );
 }
