@@ -145,7 +145,8 @@ describe('on air and outcomes', () => {
       { id: a.id, status: 'queued' },
       { id: b.id, status: 'on_air' },
     ]);
-    expect(queueOrder(rundown.speakers[0]!.id)).toEqual([a.id, b.id].sort((x, y) => (x === a.id ? -1 : y === a.id ? 1 : 0)));
+    // Back at the front of its speaker's queue, ahead of the one now on air.
+    expect(queueOrder(rundown.speakers[0]!.id)).toEqual([a.id, b.id]);
     const segments = core.db.prepare('SELECT question_id AS id, ended_at - started_at AS ms FROM air_segment ORDER BY id').all();
     expect(segments).toEqual([
       { id: a.id, ms: 90_000 },

@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
+import { postJson, startTestCore, type TestCore } from '../helpers/core';
+import { TestWsClient } from '../helpers/wsClient';
+
+let core: TestCore;
+let browser: Browser;
+let producer: TestWsClient;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  core = await startTestCore({ staticDir: STATIC_DIR });
+  browser = await launchChromium();
+  producer = await TestWsClient.connect(core.url, 'producer');
+});
+afterAll(async () => {
+  producer?.close();
+  await browser?.close();
+  await core?.stop();
+});
+
+async function openPage(path: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${core.url}${path}`);
+  return page;
+}
+
+async function approvedQuestion(name: string, text: string): Promise<number> {
+  const { json } = await postJson(`${core.url}/api/questions`, { name, text, district: 'zhetysu' });
+  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
+  await producer.send('question.approve', { id, version: 1 });
+  return id;
+}
+
+function queueOrder(speakerName: string): number[] {
+  return (
+    core.db
+      .prepare(
+        `SELECT qi.question_id AS id FROM queue_item qi JOIN speaker s ON s.id = qi.speaker_id
+         WHERE s.name = ? ORDER BY qi.position`,
+      )
+      .all(speakerName) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+describe('running an episode from the rundown', () => {
+  it('builds an episode, queues, reorders by keyboard, airs, records outcomes and ends with nothing left', async () => {
+    const q1 = await approvedQuestion('Аружан Сейітова', 'Когда отремонтируют дорогу на Райымбека?');
+    const q2 = await approvedQuestion('Болат Ахметов', 'Почему нет горячей воды в Жетысу?');
+    const q3 = await approvedQuestion('Вера Ким', 'Когда пустят автобус 92 по новому маршруту?');
+    const q4 = await approvedQuestion('Гани Омаров', 'Где будет новый парк?');
+
+    const page = await openPage('/rundown');
+    const prompter = await openPage('/prompter');
+    await page.getByText('No episode yet', { exact: false }).waitFor();
+
+    // Build the episode with two speakers.
+    await page.getByRole('button', { name: 'New episode' }).click();
+    await page.getByLabel('Title').fill('Akimat LIVE — May');
+    await page.getByLabel('Date').fill('2026-05-20');
+    await page.getByLabel('Planned start (Almaty time)').fill('19:00');
+    await page.getByLabel('Duration, minutes').fill('45');
+    await page.getByLabel('Speaker 1: name').fill('Ерболат Досаев');
+    await page.getByLabel('Speaker 1: portfolio').fill('Аким города');
+    await page.getByRole('button', { name: 'Add speaker' }).click();
+    await page.getByLabel('Speaker 2: name').fill('Айдар Нұрланұлы');
+    await page.getByLabel('Speaker 2: portfolio').fill('Энергетика');
+    await page.getByRole('button', { name: 'Save episode' }).click();
+    await page.getByTestId('episode-title').getByText('Akimat LIVE — May').waitFor();
+    const episode = core.db.prepare('SELECT id, duration_min AS duration, status FROM episode').get() as any;
+    expect(episode).toMatchObject({ duration: 45, status: 'planned' });
+
+    // Queue: three for the akim, one for the energy department.
+    const approved = page.locator('.approved-list');
+    for (const id of [q1, q2, q3]) {
+      await approved.locator(`li[data-question-id="${id}"]`).getByRole('button', { name: 'Queue for Ерболат Досаев' }).click();
+      await page.locator(`li.queue-item[data-question-id="${id}"]`).waitFor();
+    }
+    await approved.locator(`li[data-question-id="${q4}"]`).getByRole('button', { name: 'Queue for Айдар Нұрланұлы' }).click();
+    await page.locator(`li.queue-item[data-question-id="${q4}"]`).waitFor();
+    expect(queueOrder('Ерболат Досаев')).toEqual([q1, q2, q3]);
+
+    // Reorder by keyboard: Alt+↓ on the focused question.
+    await page.locator(`li.queue-item[data-question-id="${q1}"]`).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => queueOrder('Ерболат Досаев')).toEqual([q2, q1, q3]);
+    // Focus stays on the moved question, so the producer can keep moving it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-question-id'))).toBe(String(q1));
+
+    // Start the show; one keystroke takes the next question on air.
+    await page.getByRole('button', { name: 'Start the show' }).click();
+    await page.getByTestId('episode-status').getByText('Live').waitFor();
+    await page.getByTestId('clock-elapsed').waitFor();
+    await page.locator('body').press('n');
+    await page.getByTestId('rundown-on-air').getByText('горячей воды').waitFor();
+    await prompter.getByTestId('prompter-current').getByText('Почему нет горячей воды в Жетысу?').waitFor();
+    expect(await prompter.getByTestId('prompter-current').locator('.prompter-asker').textContent()).toBe('Болат, Zhetysu');
+    await prompter.getByTestId('prompter-next').getByText('Райымбека', { exact: false }).waitFor();
+
+    // N again asks for the outcome of the current question first: answered, with a summary.
+    await page.locator('body').press('n');
+    const dialog = page.locator('dialog.outcome-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Answered on air').isChecked()).toBe(true);
+    await dialog.getByLabel('Short summary of the answer (optional)').fill('Воду дадут до пятницы');
+    await dialog.getByRole('button', { name: 'Add commitment' }).click();
+    await dialog.getByLabel('What').fill('Заменить трубу на Абылай хана');
+    await dialog.getByLabel('Who').fill('Алматы Су');
+    await dialog.getByRole('button', { name: 'Save outcome' }).click();
+    await prompter.getByTestId('prompter-current').getByText('Райымбека', { exact: false }).waitFor();
+    await page.locator(`tr[data-question-id="${q2}"][data-outcome="answered"]`).getByText('Воду дадут до пятницы').waitFor();
+
+    // Hand one off to a department.
+    await page.locator(`li.queue-item[data-question-id="${q3}"]`).getByRole('button', { name: 'Outcome…' }).click();
+    await dialog.waitFor();
+    await dialog.getByLabel('Handed off to a department').check();
+    await dialog.locator('select').selectOption({ label: 'Department of Mobility' });
+    await dialog.getByRole('button', { name: 'Save outcome' }).click();
+    await page.locator(`tr[data-question-id="${q3}"][data-outcome="handed_off"]`).waitFor();
+
+    // End the show: the producer is walked through what is left (on air first, then the queue).
+    await page.getByRole('button', { name: 'End the show…' }).click();
+    await dialog.getByText('2 question(s) still need an outcome', { exact: false }).waitFor();
+    expect(await dialog.locator('.outcome-question').textContent()).toContain('Райымбека');
+    await dialog.getByLabel('Deferred to a later episode').check();
+    await dialog.getByRole('button', { name: 'Save outcome' }).click();
+    await dialog.getByText('1 question(s) still need an outcome', { exact: false }).waitFor();
+    expect(await dialog.locator('.outcome-question').textContent()).toContain('новый парк');
+    await dialog.getByLabel('Dropped').check();
+    await dialog.getByLabel('Reason').fill('Не успели по времени');
+    await dialog.getByRole('button', { name: 'Save outcome' }).click();
+    await page.getByTestId('episode-status').getByText('Done').waitFor();
+    await prompter.getByText('Waiting for the next question…').waitFor();
+
+    // Every question that was queued or on air has an outcome in the database.
+    const outcomes = core.db
+      .prepare('SELECT question_id AS id, kind, summary, reason FROM outcome WHERE episode_id = ? ORDER BY question_id')
+      .all(episode.id);
+    expect(outcomes).toEqual([
+      { id: q1, kind: 'deferred', summary: '', reason: '' },
+      { id: q2, kind: 'answered', summary: 'Воду дадут до пятницы', reason: '' },
+      { id: q3, kind: 'handed_off', summary: '', reason: '' },
+      { id: q4, kind: 'dropped', summary: '', reason: 'Не успели по времени' },
+    ]);
+    const commitments = core.db.prepare('SELECT commitments FROM outcome WHERE question_id = ?').get(q2) as any;
+    expect(JSON.parse(commitments.commitments)).toEqual([{ what: 'Заменить трубу на Абылай хана', who: 'Алматы Су', due: null }]);
+    const handoff = core.db
+      .prepare('SELECT d.code, h.due_date AS due FROM handoff h JOIN department d ON d.id = h.department_id WHERE h.question_id = ?')
+      .get(q3) as any;
+    expect(handoff.code).toBe('mobility');
+    expect(handoff.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM queue_item').get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT status FROM episode WHERE id = ?').get(episode.id)).toEqual({ status: 'done' });
+    const aired = core.db.prepare('SELECT COUNT(*) AS n FROM air_segment WHERE ended_at IS NULL').get();
+    expect(aired).toEqual({ n: 0 });
+  });
+});
