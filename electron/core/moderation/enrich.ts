@@ -1,5 +1,6 @@
 import type { Question, Suggestions, SuggestionRule } from '../../../shared/protocol';
 import { computeFlags } from '../analysis/flags';
+import { findPersonalData } from '../analysis/personalData';
 import { assignGroup, candidateKeys, fingerprint, isFingerprint, type Fingerprint } from '../analysis/similarity';
 import type { Db } from '../store/db';
 import { createGroup, findCandidates, moveToGroup, saveFingerprint } from '../store/groups';
@@ -23,6 +24,17 @@ export function groupFor(db: Db, questionId: number, fp: Fingerprint, keys: read
   return assignGroup(fp, candidates) ?? createGroup(db, questionId, now);
 }
 
+/** The text without phones, IINs and e-mails: they say who asks, not what is asked. */
+export function withoutPersonalData(text: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const span of findPersonalData(text)) {
+    out += `${text.slice(cursor, span.start)} `;
+    cursor = span.end;
+  }
+  return out + text.slice(cursor);
+}
+
 /**
  * Intake's `onInserted` hook: flags, suggestions and near-duplicate grouping, written in the
  * same transaction as the question, so a question is never visible half-analysed.
@@ -31,7 +43,7 @@ export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question)
   return (db, question) => {
     const text = question.originalText;
     setAnalysis(db, question.id, computeFlags(text), deps.suggest(text, deps.rules()));
-    const fp = fingerprint(text);
+    const fp = fingerprint(withoutPersonalData(text));
     const keys = candidateKeys(fp);
     const groupId = groupFor(db, question.id, fp, keys, deps.now());
     moveToGroup(db, question.id, null, groupId);

@@ -59,17 +59,15 @@ export function DetailPanel({ client, actions, question: q }: { client: DeskClie
           {q.originalText}
         </p>
         <h3>{t('console.airText')}</h3>
+        <p className="air-text" data-testid="air-text">
+          {q.airText}
+        </p>
         {mode === 'edit' ? (
           <AirTextEditor key={q.id} question={q} actions={actions} />
         ) : (
-          <>
-            <p className="air-text" data-testid="air-text">
-              {q.airText}
-            </p>
-            <button type="button" onClick={() => setMode('edit')}>
-              {t('console.edit')} (e)
-            </button>
-          </>
+          <button type="button" onClick={() => setMode('edit')}>
+            {t('console.edit')} (e)
+          </button>
         )}
       </section>
 

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
+import { postJson, startTestCore, type TestCore } from '../helpers/core';
+
+let core: TestCore;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  core = await startTestCore({ staticDir: STATIC_DIR });
+});
+afterEach(async () => {
+  await core?.stop();
+});
+
+/** A producer's console in its own browser context (own storage, own connection). */
+async function openConsole(name: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru', viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((producer) => {
+    window.localStorage.setItem('desk.producerName', producer);
+    window.localStorage.setItem('desk.lang', 'ru');
+  }, name);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('dialog', (dialog) => {
+    throw new Error(`A dialog opened: ${dialog.message()}`);
+  });
+  await page.goto(`${core.url}/console`);
+  await page.locator('.connection-online').waitFor();
+  return page;
+}
+
+async function ask(text: string, name = 'Сұраушы'): Promise<number> {
+  const { json } = await postJson(`${core.url}/api/questions`, { name, text });
+  const row = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
+  return row.id;
+}
+
+const row = (page: Page, id: number) => page.locator(`li.question[data-question-id="${id}"]`);
+
+describe('two producers on the same question', () => {
+  it('shows each what the other is doing; the second save is refused with the reason and the fresh text', async () => {
+    const id = await ask('Почему не работает светофор на Абая — Сейфуллина?');
+    const aigerim = await openConsole('Айгерим');
+    const bekzat = await openConsole('Бекзат');
+
+    await row(aigerim, id).click();
+    await row(bekzat, id).getByTestId('presence-badge').getByText('Айгерим смотрит этот вопрос').waitFor();
+    await row(bekzat, id).click();
+    await bekzat.keyboard.press('e');
+    await aigerim.keyboard.press('e');
+    await row(bekzat, id).getByText('Айгерим редактирует этот вопрос').waitFor();
+    await row(aigerim, id).getByText('Бекзат редактирует этот вопрос').waitFor();
+
+    // Both started editing version 1; Aigerim saves first.
+    await aigerim.getByLabel('Текст для эфира').fill('Когда починят светофор на пересечении Абая и Сейфуллина?');
+    await aigerim.getByLabel('Текст для эфира').press('Control+Enter');
+    await aigerim.getByTestId('air-text').getByText('Когда починят светофор на пересечении Абая и Сейфуллина?').waitFor();
+
+    await bekzat.getByLabel('Текст для эфира').fill('Светофор на Абая не работает');
+    await bekzat.getByLabel('Текст для эфира').press('Control+Enter');
+    const notice = bekzat.getByTestId('console-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('Этот вопрос только что изменил другой продюсер. Показана свежая версия.');
+    expect(await bekzat.getByTestId('air-text').textContent()).toBe('Когда починят светофор на пересечении Абая и Сейфуллина?');
+    // Bekzat's draft is still there to reuse.
+    expect(await bekzat.getByLabel('Текст для эфира').inputValue()).toBe('Светофор на Абая не работает');
+
+    const stored = core.db.prepare('SELECT air_text, original_text, version FROM question WHERE id = ?').get(id);
+    expect(stored).toEqual({
+      air_text: 'Когда починят светофор на пересечении Абая и Сейфуллина?',
+      original_text: 'Почему не работает светофор на Абая — Сейфуллина?',
+      version: 2,
+    });
+    const audit = core.db.prepare("SELECT actor, action FROM audit WHERE entity_id = ? AND action = 'question.edit'").all(id);
+    expect(audit).toEqual([{ actor: 'Айгерим', action: 'question.edit' }]);
+    // The history on screen names who changed what.
+    await bekzat.getByTestId('history').getByText('Айгерим', { exact: false }).first().waitFor();
+  });
+});
+
+describe('search', () => {
+  it('finds a Kazakh question whatever the case of its Kazakh letters and highlights the hit as text', async () => {
+    const kk = await ask('Әкімдік <b>қашан</b> жауап береді?');
+    await ask('Когда отремонтируют дорогу на Абая?');
+    const page = await openConsole('Айгерим');
+    await row(page, kk).waitFor();
+    await page.keyboard.press('/');
+    for (const query of ['ӘКІМДІК', 'әкімдік', 'ӘкіМд']) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(query);
+      await page.locator('li.question').filter({ hasNotText: 'Әкімдік' }).waitFor({ state: 'detached' });
+      await page.locator(`li.question[data-question-id="${kk}"] mark`).waitFor();
+      expect(await page.locator('li.question').count()).toBe(1);
+      expect(await row(page, kk).locator('mark').first().textContent()).toBe('Әкімдік');
+    }
+    // The question's own markup is shown as text, never as HTML.
+    expect(await row(page, kk).locator('b').count()).toBe(0);
+    expect(await row(page, kk).locator('.question-text').textContent()).toBe('Әкімдік <b>қашан</b> жауап береді?');
+  });
+});
+
+describe('keyboard only', () => {
+  it('moderates 20 questions without touching the mouse', async () => {
+    const topics = [
+      'светофор', 'автобус 92', 'отопление в школе', 'парк Горького', 'мусор во дворе', 'лифт в доме',
+      'поликлиника', 'бродячие собаки', 'арык на Сейфуллина', 'пенсия', 'детский сад', 'метро',
+      'смог зимой', 'велодорожки', 'парковка у рынка', 'самокаты на тротуаре', 'снос домов', 'освещение улицы',
+      'вода в Алатау', 'трамвай',
+    ];
+    const ids: number[] = [];
+    for (const [i, topic] of topics.entries()) ids.push(await ask(`Вопрос номер ${i + 1}: ${topic}?`));
+    const newestFirst = [...ids].reverse();
+    const page = await openConsole('Айгерим');
+    await row(page, newestFirst[0]!).waitFor();
+    const focusedIs = (id: number) => page.locator(`li.question[data-question-id="${id}"][aria-current="true"]`).waitFor();
+    const statusIs = (id: number, status: string) =>
+      page.locator(`li.question[data-question-id="${id}"][data-status="${status}"]`).waitFor();
+
+    await page.keyboard.press('j');
+    await focusedIs(newestFirst[0]!);
+    // 1–8: approve; each approval moves on to the next question.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('a');
+      await statusIs(newestFirst[i]!, 'approved');
+      await focusedIs(newestFirst[i + 1]!);
+    }
+    // 9–12: reject as spam (r, then 1).
+    for (let i = 8; i < 12; i++) {
+      await page.keyboard.press('r');
+      await page.getByTestId('reject-chooser').waitFor();
+      await page.keyboard.press('1');
+      await statusIs(newestFirst[i]!, 'rejected');
+    }
+    // 13: edit the wording, then approve.
+    await focusedIs(newestFirst[12]!);
+    await page.keyboard.press('e');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Просим ответить.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('air-text').getByText('Просим ответить.', { exact: false }).waitFor();
+    await page.keyboard.press('a');
+    await statusIs(newestFirst[12]!, 'approved');
+    // 14: approve by mistake, undo, then reject as off topic (r, 3).
+    await page.keyboard.press('a');
+    await statusIs(newestFirst[13]!, 'approved');
+    await page.keyboard.press('u');
+    await statusIs(newestFirst[13]!, 'new');
+    await page.keyboard.press('k');
+    await focusedIs(newestFirst[13]!);
+    await page.keyboard.press('r');
+    await page.keyboard.press('3');
+    await statusIs(newestFirst[13]!, 'rejected');
+    // 15–16 are duplicates of 17: select both, go to 17, merge, approve 17.
+    await focusedIs(newestFirst[14]!);
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.getByTestId('selection-bar').getByText('Выбрано: 2').waitFor();
+    await page.keyboard.press('j');
+    await focusedIs(newestFirst[16]!);
+    await page.keyboard.press('m');
+    await statusIs(newestFirst[14]!, 'merged');
+    await row(page, newestFirst[16]!).getByTestId('group-size').getByText('Спросили 3 человека').waitFor();
+    await page.keyboard.press('a');
+    await statusIs(newestFirst[16]!, 'approved');
+    // 18–20: the help overlay lists every shortcut; Escape closes it; approve the rest.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Клавиши' });
+    await help.waitFor();
+    expect(await help.locator('tr').count()).toBe(15);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    for (let i = 17; i < 20; i++) {
+      await focusedIs(newestFirst[i]!);
+      await page.keyboard.press('a');
+      await statusIs(newestFirst[i]!, 'approved');
+    }
+
+    const statuses = Object.fromEntries(
+      (core.db.prepare('SELECT id, status FROM question').all() as Array<{ id: number; status: string }>).map((r) => [r.id, r.status]),
+    );
+    const expected = newestFirst.map((_, i) =>
+      i < 8 || i === 12 || i === 16 || i >= 17 ? 'approved' : i < 12 || i === 13 ? 'rejected' : 'merged',
+    );
+    expect(newestFirst.map((id) => statuses[id])).toEqual(expected);
+    const reasons = core.db.prepare("SELECT reject_reason AS r FROM question WHERE status = 'rejected' ORDER BY id DESC").pluck().all();
+    expect(reasons).toEqual(['spam', 'spam', 'spam', 'spam', 'off_topic']);
+    const edited = core.db.prepare('SELECT air_text, original_text FROM question WHERE id = ?').get(newestFirst[12]!) as { air_text: string; original_text: string };
+    expect(edited.air_text).toBe(`${edited.original_text} Просим ответить.`);
+  });
+});
