@@ -1,5 +1,6 @@
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
+import { IntakePage } from './features/intake/IntakePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
 import { RundownPage } from './features/rundown/RundownPage';
 
@@ -9,6 +10,7 @@ const SCREENS: Record<string, () => React.JSX.Element> = {
   '/rundown': RundownPage,
   '/prompter': PrompterPage,
   '/ask': AskPage,
+  '/intake': IntakePage,
 };
 
 export function App(): React.JSX.Element {

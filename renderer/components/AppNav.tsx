@@ -6,6 +6,7 @@ const STAFF_SCREENS = [
   { path: '/rundown', label: 'nav.rundown' },
   { path: '/prompter', label: 'nav.prompter' },
   { path: '/ask', label: 'nav.ask' },
+  { path: '/intake', label: 'nav.intake' },
 ] as const;
 
 export function AppNav(): React.JSX.Element {

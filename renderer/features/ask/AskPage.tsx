@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS, type District } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
-import { MAX_QUESTION_CHARS, publicQuestionSchema, type PublicQuestionInput } from '../../../shared/forms';
+import { MAX_QUESTION_CHARS, publicQuestionSchema, TOPICS, type PublicQuestionInput, type Topic } from '../../../shared/forms';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { currentLanguage } from '../../i18n';
 import { submitQuestion } from './submitQuestion';
@@ -10,13 +10,14 @@ import { submitQuestion } from './submitQuestion';
 interface FormState {
   name: string;
   district: District | '';
+  topic: Topic | '';
   text: string;
   phone: string;
   consent: boolean;
   website: string;
 }
 
-const EMPTY: FormState = { name: '', district: '', text: '', phone: '', consent: false, website: '' };
+const EMPTY: FormState = { name: '', district: '', topic: '', text: '', phone: '', consent: false, website: '' };
 
 /** The public, mobile-first form citizens use; works without any desk screen being open. */
 export function AskPage(): React.JSX.Element {
@@ -26,6 +27,13 @@ export function AskPage(): React.JSX.Element {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [reference, setReference] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Keyboard and screen-reader users land on the field the error is about.
+  useEffect(() => {
+    if (!error?.field) return;
+    formRef.current?.querySelector<HTMLElement>(`[name="${error.field}"]`)?.focus();
+  }, [error]);
 
   const update = <K extends keyof FormState>(key: K, value: FormState[K]): void =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -35,6 +43,7 @@ export function AskPage(): React.JSX.Element {
     const payload: PublicQuestionInput = {
       name: form.name,
       district: form.district || null,
+      topic: form.topic || null,
       text: form.text,
       phone: form.phone || null,
       consent: form.consent,
@@ -89,6 +98,8 @@ export function AskPage(): React.JSX.Element {
 
   const left = MAX_QUESTION_CHARS - form.text.length;
   const invalid = (field: string): boolean => error?.field === field;
+  const describedBy = (field: string, extra?: string): string | undefined =>
+    [invalid(field) ? 'ask-error' : null, extra].filter(Boolean).join(' ') || undefined;
   return (
     <div className="ask">
       <header className="ask-header">
@@ -96,14 +107,17 @@ export function AskPage(): React.JSX.Element {
         <LanguageSwitcher />
       </header>
       <p className="ask-intro">{t('ask.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
         <label>
           {t('ask.name')}
           <input
             name="name"
             autoComplete="given-name"
+            required
+            maxLength={120}
             value={form.name}
             aria-invalid={invalid('name')}
+            aria-describedby={describedBy('name')}
             onChange={(e) => update('name', e.target.value)}
           />
         </label>
@@ -119,17 +133,29 @@ export function AskPage(): React.JSX.Element {
           </select>
         </label>
         <label>
+          {t('topic.label')}
+          <select name="topic" value={form.topic} onChange={(e) => update('topic', e.target.value as Topic | '')}>
+            <option value="">{t('topic.none')}</option>
+            {TOPICS.map((topic) => (
+              <option key={topic} value={topic}>
+                {t(`topic.${topic}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('ask.text')}
           <textarea
             name="text"
             rows={6}
+            required
             value={form.text}
             aria-invalid={invalid('text')}
-            aria-describedby="ask-chars-left"
+            aria-describedby={describedBy('text', 'ask-chars-left')}
             onChange={(e) => update('text', e.target.value)}
           />
         </label>
-        <p id="ask-chars-left" className={left < 0 ? 'chars-left over' : 'chars-left'}>
+        <p id="ask-chars-left" className={left < 0 ? 'chars-left over' : 'chars-left'} aria-live="polite">
           {t('ask.charsLeft', { count: left })}
         </p>
         <label>
@@ -139,6 +165,8 @@ export function AskPage(): React.JSX.Element {
             type="tel"
             autoComplete="tel"
             value={form.phone}
+            aria-invalid={invalid('phone')}
+            aria-describedby={describedBy('phone')}
             onChange={(e) => update('phone', e.target.value)}
           />
         </label>
@@ -148,6 +176,7 @@ export function AskPage(): React.JSX.Element {
             type="checkbox"
             checked={form.consent}
             aria-invalid={invalid('consent')}
+            aria-describedby={describedBy('consent')}
             onChange={(e) => update('consent', e.target.checked)}
           />
           {t('ask.consent')}
@@ -163,7 +192,7 @@ export function AskPage(): React.JSX.Element {
           />
         </label>
         {error && (
-          <p className="error" role="alert" data-testid="ask-error">
+          <p className="error" role="alert" id="ask-error" data-testid="ask-error">
             {error.message}
           </p>
         )}

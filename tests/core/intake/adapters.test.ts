@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,6 @@ describe('WhatsApp adapter', () => {
 
   it('checks the signature over the raw bytes, in constant time', () => {
     const raw = Buffer.from(readFileSync(join(REPO_ROOT, 'tests/fixtures/whatsapp/text.json')));
-    const { createHmac } = require('node:crypto') as typeof import('node:crypto');
     const good = `sha256=${createHmac('sha256', 'app-secret').update(raw).digest('hex')}`;
     expect(verifyWhatsAppSignature(raw, good, 'app-secret')).toBe(true);
     expect(verifyWhatsAppSignature(raw, good, 'other-secret')).toBe(false);

@@ -20,7 +20,7 @@ let graphUrl: string;
 const graphCalls: Array<{ url: string; auth: string | undefined; body: any }> = [];
 
 const post = (body: Buffer | string, headers: Record<string, string> = {}) =>
-  fetch(`${core.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${core.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 const stored = () => core.db.prepare("SELECT external_id, sender_name, sender_contact, original_text FROM question WHERE channel = 'whatsapp' ORDER BY id").all() as any[];
 
 beforeEach(async () => {
