@@ -57,9 +57,10 @@ function daysOff(year: number): ReadonlySet<string> {
   if (cached) return cached;
   const off = new Set<string>();
   const fixed = FIXED_HOLIDAYS.map((md) => parse(`${year}-${md}`)).sort((a, b) => a - b);
+  for (const ms of fixed) off.add(format(ms));
+  // A non-religious holiday on a weekend moves the day off to the next day that is neither a
+  // weekend nor a holiday itself (Nauryz on a Sunday: the 22nd and 23rd are already off).
   for (const ms of fixed) {
-    off.add(format(ms));
-    // A non-religious holiday on a weekend moves the day off to the next working day.
     if (!isWeekend(ms)) continue;
     let carry = ms + DAY_MS;
     while (isWeekend(carry) || off.has(format(carry))) carry += DAY_MS;

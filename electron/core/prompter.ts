@@ -7,6 +7,16 @@ import { getQuestion, listByStatus } from './store/questions';
 import { firstSpeakerWithQueue, frontOfQueue, getQueueItem } from './store/queue';
 import { getSpeaker } from './store/speakers';
 
+/**
+ * The core's injected clock, per database, so every caller (question commands included) computes
+ * the countdown from the same time source — tests inject a clock and never wait.
+ */
+const clocks = new WeakMap<Db, () => number>();
+
+export function setPrompterClock(db: Db, now: () => number): void {
+  clocks.set(db, now);
+}
+
 /** Only the first word of the name reaches the speaker: never a surname or contact. */
 export function firstName(senderName: string): string {
   return senderName.trim().split(/\s+/u)[0] ?? '';
@@ -26,7 +36,8 @@ export function toPrompterItem(question: Question): PrompterItem {
  * next = the front of the live speaker's queue (else of the first speaker with questions left).
  * Built only from the fields above, so contact data cannot leak into it.
  */
-export function readPrompterState(db: Db, now: number = Date.now()): PrompterState {
+export function readPrompterState(db: Db): PrompterState {
+  const now = (clocks.get(db) ?? Date.now)();
   const current = listByStatus(db, 'on_air', 1)[0] ?? null;
   const episode = getLiveEpisode(db);
   const currentSpeakerId = current ? (getQueueItem(db, current.id)?.speakerId ?? null) : null;

@@ -4,7 +4,7 @@ import type { Episode, OutcomeInput, OutcomeKind, Question, Rundown } from '../.
 import { CITY_TZ, formatCityTime } from '../../../shared/time';
 import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
 import type { Hub } from '../hub/hub';
-import { readPrompterState } from '../prompter';
+import { readPrompterState, setPrompterClock } from '../prompter';
 import { commitChanges, transition, type StateDeps } from '../questionState';
 import { closeAirSegment, openAirSegment, totalAirMs } from '../store/airTime';
 import { insertAudit } from '../store/audit';
@@ -49,12 +49,15 @@ function mustGetEpisode(deps: StateDeps, id: number): Episode {
   return episode;
 }
 
-/** Every producer's rundown follows the same episode state; the prompter's "next" may change too. */
-function publish(deps: StateDeps, episodeId: number | null): Rundown | null {
+/**
+ * Every producer's rundown follows the same episode state; the prompter's "next" may change too.
+ * `withPrompter` is false after `commitChanges`, which has already sent the prompter its state.
+ */
+function publish(deps: StateDeps, episodeId: number | null, withPrompter = true): Rundown | null {
   const episode = episodeId === null ? null : getEpisode(deps.db, episodeId);
   const rundown = episode ? readRundown(deps, episode) : null;
   if (rundown) deps.bus.emit('rundown.changed', rundown);
-  deps.bus.emit('prompter.state', readPrompterState(deps.db, deps.now()));
+  if (withPrompter) deps.bus.emit('prompter.state', readPrompterState(deps.db));
   return rundown;
 }
 
@@ -151,6 +154,7 @@ function recordOutcome(deps: StateDeps, actor: string, id: number, version: numb
 
 export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
   const { db } = deps;
+  setPrompterClock(db, deps.now);
 
   hub.register('episode.list', () => ({ items: listEpisodes(db) }));
 
@@ -243,7 +247,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
       appendToQueue(db, { questionId: id, ...target }, deps.now());
       return [queued];
     });
-    publish(deps, target.episodeId);
+    publish(deps, target.episodeId, false);
     return { question, ...target };
   });
 
@@ -266,20 +270,20 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
       removeFromQueue(db, id);
       return [out];
     });
-    publish(deps, episodeId);
+    publish(deps, episodeId, false);
     return question;
   });
 
   hub.register('question.putOnAir', ({ id, version }, ctx) => {
     const question = commitChanges(deps, () => putOnAir(deps, ctx.actor, id, version));
-    publish(deps, getQueueItem(db, id)?.episodeId ?? null);
+    publish(deps, getQueueItem(db, id)?.episodeId ?? null, false);
     return question;
   });
 
   hub.register('outcome.record', ({ id, version, outcome }, ctx) => {
     const episodeId = getQueueItem(db, id)?.episodeId ?? null;
     const question = commitChanges(deps, () => [recordOutcome(deps, ctx.actor, id, version, outcome)]);
-    publish(deps, episodeId);
+    publish(deps, episodeId, false);
     return question;
   });
 
@@ -287,7 +291,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
 
   hub.register('prompter.cue', ({ cue }) => {
     setCue(db, cue, deps.now());
-    const state = readPrompterState(db, deps.now());
+    const state = readPrompterState(db);
     deps.bus.emit('prompter.state', state);
     return state;
   });
@@ -295,7 +299,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
   hub.register('prompter.countdown', ({ seconds }) => {
     const now = deps.now();
     setCountdown(db, seconds === null ? null : now + seconds * 1000, now);
-    const state = readPrompterState(db, now);
+    const state = readPrompterState(db);
     deps.bus.emit('prompter.state', state);
     return state;
   });
