@@ -109,3 +109,10 @@ describe('query plans of the hot inbox queries', () => {
     expect(p).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe('query plan with a time range', () => {
+  it('walks the received-at index for a time window even with other filters', () => {
+    const p = plan({ from: 1, to: 2, language: 'kk', status: 'new' });
+    expect(p).toContain('USING INDEX question_received');
+  });
+});
