@@ -78,9 +78,11 @@ const SCHEMA_OF_QUESTION = `
   SELECT type, name, sql FROM sqlite_master
   WHERE tbl_name = 'question' AND type IN ('index', 'trigger') AND sql IS NOT NULL
 `;
+// The same ё→е fold as the migration's triggers.
+const fold = (column: string): string => `replace(replace(${column}, 'ё', 'е'), 'Ё', 'Е')`;
 const FILL_FTS = `
   INSERT INTO question_fts (rowid, original_text, air_text, sender_name)
-  SELECT id, replace(original_text, 'ё', 'е'), replace(air_text, 'ё', 'е'), replace(sender_name, 'ё', 'е')
+  SELECT id, ${fold('original_text')}, ${fold('air_text')}, ${fold('sender_name')}
   FROM question
 `;
 
