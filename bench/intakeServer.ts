@@ -1,0 +1,27 @@
+/**
+ * The core as the intake benchmark loads it, in its own process: a real createCore on a fresh
+ * data dir, per-sender limits off (0) and the per-IP limit set out of reach, so the benchmark
+ * measures validation, commit and acknowledgement rather than the limiter's refusals.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, DATABASE_FILE } from '../electron/core/createCore';
+import { openDatabase } from '../electron/core/store/db';
+import { DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../electron/core/store/settings';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+const db = openDatabase(join(dataDir, DATABASE_FILE));
+saveIntakeSettings(db, { ...DEFAULT_INTAKE_SETTINGS, limits: { perSenderPerMinute: 0 } }, Date.now());
+db.close();
+
+const core = await createCore({ dataDir, host: '127.0.0.1', port: 0, intakePerIpPerMinute: 1_000_000_000, log: () => {} });
+console.log(`URL ${core.url}`);
+process.on('SIGTERM', () => {
+  const count = (core.db.prepare('SELECT COUNT(*) AS n FROM question').get() as { n: number }).n;
+  void core.close().then(() => {
+    console.log(`STORED ${count}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: runs the benchmarks, prints a table and writes machine-readable results to
+ * bench/results/ (git-ignored) so that regressions show. Not a test: nothing here fails a build.
+ *
+ *   npm run bench -- [--connections 50] [--duration 10]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runAcceptProfile } from './acceptProfile';
+import { runIntakeBench } from './intake';
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+  },
+});
+
+const TARGET_RATIO = 0.7;
+const resultsDir = join(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+
+const intake = await runIntakeBench({ connections: Number(args.connections), durationSeconds: Number(args.duration) });
+const row = (name: string, r: typeof intake.bare) =>
+  `${name.padEnd(34)} ${String(r.requestsPerSecond).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
+console.log(`\nHTTP intake vs bare node:http — ${intake.connections} connections, ${intake.durationSeconds} s each (autocannon)`);
+console.log(`${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+console.log(row('bare node:http, 200', intake.bare));
+console.log(row('intake POST /api/questions', intake.intake));
+console.log(
+  `ratio ${(intake.ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %) ${intake.ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}; ` +
+    `${intake.stored} questions stored in all (warm-up included)`,
+);
+
+const accept = await runAcceptProfile();
+console.log('\naccept() alone, 2,000 messages (where intake time goes)');
+console.log(`  group commit, derived data as the core computes it  ${String(accept.groupedWithDerivedData).padStart(7)} msg/s`);
+console.log(`  group commit, storage only                          ${String(accept.groupedStorageOnly).padStart(7)} msg/s`);
+console.log(`  one commit (fsync) per message, storage only        ${String(accept.serialStorageOnly).padStart(7)} msg/s`);
+
+const file = join(resultsDir, 'intake.json');
+const results = { at: new Date().toISOString(), node: process.version, targetRatio: TARGET_RATIO, ...intake, accept };
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`results: ${file}`);
