@@ -27,6 +27,15 @@ export const rundownStrings = {
       commitmentLine: 'Commitment: {{what}} — {{who}}, by {{due}}',
       handoffLine: 'Handed to {{department}}, ref. {{reference}}, due {{due}}',
       cancel: 'Cancel',
+      dnd: {
+        instructions:
+          'To pick up a question, press Space. Move it with the arrow keys, press Space again to drop it, or Escape to cancel.',
+        start: 'Picked up question {{item}}.',
+        over: 'Question {{item}} is over {{target}}.',
+        outside: 'Question {{item}} is not over a queue.',
+        drop: 'Question {{item}} was dropped on {{target}}.',
+        cancel: 'Moving question {{item}} was cancelled.',
+      },
       clock: { label: 'Show clock', elapsed: 'Elapsed', remaining: 'Remaining', overRun: 'OVER-RUN +{{time}}' },
       episode: {
         form: 'Episode',
@@ -118,6 +127,15 @@ export const rundownStrings = {
       commitmentLine: 'Обещание: {{what}} — {{who}}, до {{due}}',
       handoffLine: 'Передано: {{department}}, № {{reference}}, срок {{due}}',
       cancel: 'Отмена',
+      dnd: {
+        instructions:
+          'Чтобы взять вопрос, нажмите Пробел. Перемещайте стрелками, снова нажмите Пробел, чтобы отпустить, или Escape для отмены.',
+        start: 'Вопрос {{item}} взят.',
+        over: 'Вопрос {{item}} над {{target}}.',
+        outside: 'Вопрос {{item}} не над очередью.',
+        drop: 'Вопрос {{item}} перенесён на {{target}}.',
+        cancel: 'Перенос вопроса {{item}} отменён.',
+      },
       clock: { label: 'Часы эфира', elapsed: 'Прошло', remaining: 'Осталось', overRun: 'ПЕРЕБОР +{{time}}' },
       episode: {
         form: 'Выпуск',
@@ -209,6 +227,15 @@ export const rundownStrings = {
       commitmentLine: 'Уәде: {{what}} — {{who}}, {{due}} дейін',
       handoffLine: 'Жіберілді: {{department}}, № {{reference}}, мерзімі {{due}}',
       cancel: 'Болдырмау',
+      dnd: {
+        instructions:
+          'Сұрақты алу үшін Бос орынды басыңыз. Нұсқарлармен жылжытып, қою үшін Бос орынды қайта басыңыз, болдырмау үшін Escape.',
+        start: '{{item}} сұрағы алынды.',
+        over: '{{item}} сұрағы {{target}} үстінде.',
+        outside: '{{item}} сұрағы кезек үстінде емес.',
+        drop: '{{item}} сұрағы {{target}} орнына қойылды.',
+        cancel: '{{item}} сұрағын жылжыту болдырылмады.',
+      },
       clock: { label: 'Эфир сағаты', elapsed: 'Өтті', remaining: 'Қалды', overRun: 'АСЫП КЕТТІ +{{time}}' },
       episode: {
         form: 'Шығарылым',

@@ -158,3 +158,51 @@ describe('running an episode from the rundown', () => {
     expect(aired).toEqual({ n: 0 });
   });
 });
+
+describe('drag and drop in the rundown', () => {
+  it('reorders with the mouse and with the drag handle’s keyboard mode (Space, arrows, Space)', async () => {
+    const saved = await producer.send('episode.save', {
+      title: 'Next week',
+      airDate: '2026-05-27',
+      startTime: '19:00',
+      durationMin: 60,
+      speakers: [{ name: 'Аким', portfolio: 'Город' }],
+    });
+    const ids: number[] = [];
+    for (const text of ['Первый', 'Второй', 'Третий']) {
+      const id = await approvedQuestion('Жанна', `${text} вопрос о лифтах`);
+      const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as any).version;
+      await producer.send('queue.add', { id, version, speakerId: saved.speakers[0]!.id });
+      ids.push(id);
+    }
+    const [a, b, c] = ids as [number, number, number];
+    const page = await openPage('/rundown');
+    await page.getByRole('button', { name: /Next week/ }).click();
+    await page.locator(`li.queue-item[data-question-id="${c}"]`).waitFor();
+
+    // Mouse: drag the third question's handle onto the first one.
+    const handle = page.locator(`li.queue-item[data-question-id="${c}"] .drag-handle`);
+    const target = page.locator(`li.queue-item[data-question-id="${a}"]`);
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 5, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => queueOrder('Аким')).toEqual([c, a, b]);
+
+    // Keyboard on the handle: Space picks up, ↓ moves, Space drops.
+    await page.locator(`li.queue-item[data-question-id="${c}"] .drag-handle`).focus();
+    // Each key waits for the screen-reader announcement of the previous one, as a listener would.
+    const live = page.locator('[id^="DndLiveRegion"]');
+    const ref = (id: number): string =>
+      (core.db.prepare('SELECT reference FROM question WHERE id = ?').get(id) as { reference: string }).reference;
+    await page.keyboard.press('Space');
+    await live.getByText(`Question ${ref(c)} is over ${ref(c)}.`).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await live.getByText(`Question ${ref(c)} is over ${ref(a)}.`).waitFor();
+    await page.keyboard.press('Space');
+    await expect.poll(() => queueOrder('Аким')).toEqual([a, c, b]);
+  });
+});

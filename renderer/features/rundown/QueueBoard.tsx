@@ -6,7 +6,9 @@ import {
   useDroppable,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -35,6 +37,21 @@ export function QueueBoard({ rundown, actions, readOnly }: { rundown: Rundown; a
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const [focusId, setFocusId] = useState<number | null>(null);
+  const { t } = useTranslation();
+  // Screen readers hear question numbers and speaker names, in the producer's language.
+  const label = (id: UniqueIdentifier): string => {
+    const item = rundown.items.find((i) => i.questionId === Number(id));
+    if (item) return item.reference;
+    return rundown.speakers.find((sp) => containerId(sp.id) === id)?.name ?? String(id);
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('rundown.dnd.start', { item: label(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over ? t('rundown.dnd.over', { item: label(active.id), target: label(over.id) }) : t('rundown.dnd.outside', { item: label(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t('rundown.dnd.drop', { item: label(active.id), target: label(over.id) }) : t('rundown.dnd.cancel', { item: label(active.id) }),
+    onDragCancel: ({ active }) => t('rundown.dnd.cancel', { item: label(active.id) }),
+  };
   const queued = (speakerId: number): RundownItem[] =>
     rundown.items.filter((i) => i.speakerId === speakerId && i.status === 'queued').sort((a, b) => a.position - b.position);
 
@@ -67,7 +84,12 @@ export function QueueBoard({ rundown, actions, readOnly }: { rundown: Rundown; a
   };
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('rundown.dnd.instructions') } }}
+    >
       <div className="queue-board">
         {rundown.speakers.map((speaker) => (
           <SpeakerColumn

@@ -225,6 +225,7 @@ export function RundownPage(): React.JSX.Element {
                 </div>
               </section>
               {isLive && <OnAirPanel onAir={onAir} next={next} takeNext={takeNext} outcome={(item) => setDialog({ item, mode: 'single', left: 0 })} />}
+              {isLive && <CuePanel client={client} state={prompter} run={run} />}
               <QueueBoard
                 rundown={rundown}
                 readOnly={readOnly}
@@ -244,7 +245,6 @@ export function RundownPage(): React.JSX.Element {
                   add={(q, speakerId) => run(client.send('queue.add', { id: q.id, version: q.version, speakerId }))}
                 />
               )}
-              {isLive && <CuePanel client={client} state={prompter} run={run} />}
               <OutcomeTable outcomes={rundown.outcomes} departments={departments} />
             </>
           )}

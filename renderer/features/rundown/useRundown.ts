@@ -33,6 +33,15 @@ export function useRundown(
       setRundown((current) => (current === null || current.episode.id === next.episode.id ? next : current));
     });
   }, [client, load]);
+  // An edit made in the console (on-air text, status) bumps a queued question's version: reload,
+  // so the next command from the rundown carries the version the server has.
+  const ids = rundown?.items.map((i) => i.questionId).join(',') ?? '';
+  useEffect(() => {
+    const queued = new Set(ids.split(',').map(Number));
+    return client.on('question.updated', (q) => {
+      if (queued.has(q.id)) load();
+    });
+  }, [client, ids, load]);
   return { rundown, apply: setRundown };
 }
 
