@@ -61,7 +61,20 @@ export function PhoneInForm({ client }: { client: DeskClient }): React.JSX.Eleme
         </label>
         <label className="wide">
           {t('intake.phone.text')}
-          <textarea value={text} required rows={3} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            value={text}
+            required
+            rows={3}
+            aria-keyshortcuts="Control+Enter"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              // During a call the producer types and sends without reaching for the mouse.
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
         </label>
         <button type="submit" className="primary" disabled={busy}>
           {t('intake.phone.add')}
