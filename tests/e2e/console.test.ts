@@ -197,3 +197,47 @@ describe('keyboard only', () => {
     expect(edited.air_text).toBe(`${edited.original_text} Просим ответить.`);
   });
 });
+
+describe('suggestions, flags, saved views and rules', () => {
+  it('confirms suggestions only when asked, shows flags, saves a view and edits a rule', async () => {
+    const heating = await ask('В Медеуском районе в школе нет отопления');
+    const withPhone = await ask('Когда откроют бассейн? Мой номер +7 701 555 12 34');
+    const page = await openConsole('Айгерим');
+    await row(page, withPhone).locator('.flag[data-flag="phone"]').getByText('Телефон').waitFor();
+
+    // Suggested, not applied, until the producer presses s.
+    const stored = () => core.db.prepare('SELECT topic, district, speaker, suggestions FROM question WHERE id = ?').get(heating) as any;
+    const suggested = JSON.parse(stored().suggestions);
+    expect(suggested.district).toBe('medeu');
+    expect(stored()).toMatchObject({ topic: null, district: null, speaker: null });
+    await row(page, heating).click();
+    await page.getByTestId('suggestions').getByText('Район: Медеуский', { exact: false }).waitFor();
+    await page.keyboard.press('s');
+    await page.getByTestId('suggestions').getByText('Предложений нет.').waitFor();
+    expect(stored()).toMatchObject({ topic: suggested.topic, district: 'medeu', speaker: suggested.speaker });
+
+    // A saved view brings its filter back.
+    await page.locator('.filter-bar label', { hasText: 'Район' }).locator('select').selectOption('medeu');
+    await row(page, withPhone).waitFor({ state: 'detached' });
+    await page.getByLabel('Название вида').fill('Медеу');
+    await page.getByRole('button', { name: 'Сохранить вид' }).click();
+    await page.getByLabel('Сохранённые виды').locator('option', { hasText: 'Медеу' }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+    await row(page, withPhone).waitFor();
+    await page.getByLabel('Сохранённые виды').selectOption({ label: 'Медеу' });
+    await row(page, withPhone).waitFor({ state: 'detached' });
+    await row(page, heating).waitFor();
+
+    // A new rule applies to the next question.
+    await page.getByRole('button', { name: 'Правила подсказок' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Правила подсказок' });
+    await dialog.getByRole('button', { name: 'Добавить правило' }).click();
+    await dialog.getByLabel('Значение').last().fill('zoo');
+    await dialog.getByLabel('Ключевые слова').last().fill('зоопарк, хайуанаттар');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('Правила сохранены', { exact: false }).waitFor();
+    const zoo = await ask('Қашан хайуанаттар бағы ашылады?');
+    const row_ = core.db.prepare('SELECT suggestions FROM question WHERE id = ?').get(zoo) as { suggestions: string };
+    expect(JSON.parse(row_.suggestions).topic).toBe('zoo');
+  });
+});

@@ -5,20 +5,22 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import './console.css';
-import { clearSelection, setMode, useConsoleUi } from './consoleState';
+import { clearSelection, setMode, useConsoleUi, type Mode } from './consoleState';
 import { DetailPanel } from './DetailPanel';
 import { FilterBar } from './FilterBar';
 import { HelpOverlay } from './HelpOverlay';
 import { InboxList } from './InboxList';
+import { RulesEditor } from './RulesEditor';
 import { useActions } from './useActions';
 import { useInbox, useInboxStore } from './useInbox';
 import { usePresence, type Activity } from './usePresence';
 import { changeProducerName, producerName } from './useProducerName';
 import { useShortcuts } from './useShortcuts';
 
-const ACTIVITY: Record<'none' | 'reject' | 'edit' | 'help', Activity> = {
+const ACTIVITY: Record<Mode, Activity> = {
   none: 'viewing',
   help: 'viewing',
+  rules: 'viewing',
   edit: 'editing',
   reject: 'rejecting',
 };
@@ -78,6 +80,9 @@ export function ConsolePage(): React.JSX.Element {
         <button type="button" onClick={() => setMode(mode === 'help' ? 'none' : 'help')}>
           {t('console.help.open')}
         </button>
+        <button type="button" onClick={() => setMode('rules')}>
+          {t('console.rules.open')}
+        </button>
         <AppNav />
         <LanguageSwitcher />
       </header>
@@ -121,6 +126,7 @@ export function ConsolePage(): React.JSX.Element {
         <DetailPanel client={client} actions={actions} question={focused} />
       </div>
       {mode === 'help' && <HelpOverlay />}
+      {mode === 'rules' && <RulesEditor client={client} onClose={() => setMode('none')} />}
     </div>
   );
 }

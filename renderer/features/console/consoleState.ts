@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Mode = 'none' | 'reject' | 'edit' | 'help';
+export type Mode = 'none' | 'reject' | 'edit' | 'help' | 'rules';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -24,7 +24,7 @@ export const useConsoleUi = create<ConsoleUiState>(() => ({
 }));
 
 export function focus(id: number | null): void {
-  useConsoleUi.setState((s) => (s.focusedId === id ? s : { focusedId: id, mode: s.mode === 'help' ? 'help' : 'none' }));
+  useConsoleUi.setState((s) => (s.focusedId === id ? s : { focusedId: id, mode: s.mode === 'help' || s.mode === 'rules' ? s.mode : 'none' }));
 }
 
 export function toggleSelected(id: number): void {

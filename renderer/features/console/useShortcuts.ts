@@ -16,6 +16,8 @@ export function useShortcuts(actions: Actions, selectToMergeMessage: string): vo
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e.target) || e.altKey) return;
       const ui = useConsoleUi.getState();
+      // Dialogs keep their keys: only Escape and ? reach the console behind the help overlay.
+      if (ui.mode === 'rules' || (ui.mode === 'help' && e.key !== 'Escape' && e.key !== '?')) return;
       const { ids, byId } = useInboxStore.getState();
       const index = ui.focusedId === null ? -1 : ids.indexOf(ui.focusedId);
       const q = ui.focusedId === null ? undefined : byId.get(ui.focusedId);
