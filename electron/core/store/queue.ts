@@ -36,6 +36,9 @@ const APPEND = `
     (SELECT COALESCE(MAX(position), -1) + 1 FROM queue_item WHERE speaker_id = @speakerId),
     @now
   )
+  ON CONFLICT (question_id) DO UPDATE SET
+    episode_id = excluded.episode_id, speaker_id = excluded.speaker_id,
+    position = excluded.position, added_at = excluded.added_at
 `;
 
 const SPEAKER_ORDER = `
@@ -73,16 +76,22 @@ const EPISODE_ITEMS = `
           WHERE a.question_id = q.id AND a.ended_at IS NULL) AS on_air_since
   FROM queue_item qi
   JOIN question q ON q.id = qi.question_id
-  WHERE qi.episode_id = @episodeId
+  WHERE qi.episode_id = @episodeId AND q.status IN ('queued', 'on_air')
   ORDER BY qi.speaker_id, qi.position, qi.added_at
 `;
 
-const PENDING = `SELECT question_id AS id FROM queue_item WHERE episode_id = @episodeId ORDER BY speaker_id, position`;
+// A row whose question left the queue some other way (a status change made elsewhere) is not pending.
+const PENDING = `
+  SELECT qi.question_id AS id FROM queue_item qi JOIN question q ON q.id = qi.question_id
+  WHERE qi.episode_id = @episodeId AND q.status IN ('queued', 'on_air')
+  ORDER BY qi.speaker_id, qi.position
+`;
 
 export function getQueueItem(db: Db, questionId: number): QueueItem | null {
   return (prepared(db, GET).get({ questionId }) as QueueItem | undefined) ?? null;
 }
 
+/** Adds at the end of the speaker's queue; a stale row for the same question is replaced. */
 export function appendToQueue(db: Db, item: Omit<QueueItem, 'position'>, now: number): void {
   prepared(db, APPEND).run({ ...item, now });
 }

@@ -46,7 +46,7 @@ export const m0070Rundown: Migration = {
         added_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX queue_item_order ON queue_item (episode_id, speaker_id, position);
-      CREATE INDEX queue_item_speaker ON queue_item (speaker_id);
+      CREATE INDEX queue_item_speaker ON queue_item (speaker_id, position);
 
       CREATE TABLE air_segment (
         id INTEGER PRIMARY KEY,
