@@ -123,8 +123,8 @@ export interface CsvImportResult extends CsvPreview {
 
 export const intakeCommands = {
   'channel.list': command(z.object({}), z.object({ items: z.array(channelStateSchema) })),
-  'intakeSettings.get': command(z.object({}), intakeSettingsViewSchema),
-  'intakeSettings.update': command(intakeSettingsUpdateSchema, intakeSettingsViewSchema),
+  'intake.getSettings': command(z.object({}), intakeSettingsViewSchema),
+  'intake.updateSettings': command(intakeSettingsUpdateSchema, intakeSettingsViewSchema),
   'integration.list': command(z.object({}), z.object({ items: z.array(integrationSchema) })),
   /** The key is returned once, here; only its hash is stored. */
   'integration.create': command(
@@ -132,7 +132,7 @@ export const intakeCommands = {
     z.object({ integration: integrationSchema, key: z.string() }),
   ),
   'integration.revoke': command(z.object({ id: z.number().int().positive() }), integrationSchema),
-  'phoneIn.add': command(phoneInSchema, z.object({ reference: z.string(), created: z.boolean() })),
+  'phone.add': command(phoneInSchema, z.object({ reference: z.string(), created: z.boolean() })),
 };
 
 export const intakeEvents = {

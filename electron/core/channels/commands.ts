@@ -11,9 +11,9 @@ export function registerIntakeCommands(hub: Hub, channels: Channels): void {
 
   hub.register('channel.list', () => ({ items: states.list() }));
 
-  hub.register('intakeSettings.get', () => settingsView(getIntakeSettings(db)));
+  hub.register('intake.getSettings', () => settingsView(getIntakeSettings(db)));
 
-  hub.register('intakeSettings.update', async (update) => {
+  hub.register('intake.updateSettings', async (update) => {
     const before = getIntakeSettings(db);
     const after = saveIntakeSettings(db, applySettingsUpdate(before, update), now());
     channels.refreshStates();
@@ -36,7 +36,7 @@ export function registerIntakeCommands(hub: Hub, channels: Channels): void {
     return integration;
   });
 
-  hub.register('phoneIn.add', async (entry) => {
+  hub.register('phone.add', async (entry) => {
     const { question, created } = await intake.accept({
       channel: 'phone',
       externalId: entry.entryId,

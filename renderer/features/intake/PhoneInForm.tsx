@@ -21,7 +21,7 @@ export function PhoneInForm({ client }: { client: DeskClient }): React.JSX.Eleme
     e.preventDefault();
     setBusy(true);
     client
-      .send('phoneIn.add', { entryId, name, district: district || null, phone: phone || null, text, language: currentLanguage() })
+      .send('phone.add', { entryId, name, district: district || null, phone: phone || null, text, language: currentLanguage() })
       .then(
         (reply) => {
           setMessage({ ok: true, text: t('intake.phone.added', { reference: reply.reference }) });

@@ -25,12 +25,12 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
     setPerSender(v.limits.perSenderPerMinute);
   }, []);
   const load = useCallback(() => {
-    client.send('intakeSettings.get', {}).then(show, () => {});
+    client.send('intake.getSettings', {}).then(show, () => {});
   }, [client, show]);
   useOnConnect(client, load);
 
   const save = (update: IntakeSettingsUpdate): void => {
-    client.send('intakeSettings.update', update).then(
+    client.send('intake.updateSettings', update).then(
       (v) => {
         show(v);
         setSecrets(EMPTY);

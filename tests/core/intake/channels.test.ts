@@ -18,8 +18,8 @@ afterEach(async () => {
 describe('phone-in entry by the producer', () => {
   it('stores the caller’s question once per entry, with name, district and phone', async () => {
     const entry = { entryId: 'phone-entry-0001', name: 'Гүлмира апай', district: 'turksib' as const, phone: '+7 727 255 00 00', text: 'Когда проведут газ в Турксибский район?' };
-    const first = await producer.send('phoneIn.add', entry);
-    const again = await producer.send('phoneIn.add', entry);
+    const first = await producer.send('phone.add', entry);
+    const again = await producer.send('phone.add', entry);
     expect(first.created).toBe(true);
     expect(again).toEqual({ reference: first.reference, created: false });
     const row = core.db.prepare("SELECT channel, sender_name, district, sender_contact, original_text FROM question").all();
@@ -27,14 +27,14 @@ describe('phone-in entry by the producer', () => {
   });
 
   it('refuses an empty question with a readable reason', async () => {
-    const reply = await producer.request('phoneIn.add', { entryId: 'phone-entry-0002', name: 'A', district: null, text: '  ' });
+    const reply = await producer.request('phone.add', { entryId: 'phone-entry-0002', name: 'A', district: null, text: '  ' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.code).toBe('validation');
   });
 
   it('is for producers only', async () => {
     const press = await TestWsClient.connect(core.url, 'press');
-    const reply = await press.request('phoneIn.add', { entryId: 'phone-entry-0003', name: 'A', district: null, text: 'Вопрос' });
+    const reply = await press.request('phone.add', { entryId: 'phone-entry-0003', name: 'A', district: null, text: 'Вопрос' });
     expect(reply.ok).toBe(false);
     press.close();
   });
@@ -49,7 +49,7 @@ describe('channel state', () => {
     expect(items.find((s) => s.channel === 'webhook')?.status).toBe('off');
 
     await postJson(`${core.url}/api/questions`, { name: 'Айдос', text: 'Вопрос с формы' });
-    await producer.send('phoneIn.add', { entryId: 'phone-entry-0004', name: 'Б', district: null, text: 'Вопрос по телефону' });
+    await producer.send('phone.add', { entryId: 'phone-entry-0004', name: 'Б', district: null, text: 'Вопрос по телефону' });
     const web = await producer.waitForEvent('channel.state', (p) => p.channel === 'web' && p.count === 1);
     expect(web.payload.lastMessageAt).toBeGreaterThan(0);
     await producer.waitForEvent('channel.state', (p) => p.channel === 'phone' && p.count === 1);
@@ -73,14 +73,14 @@ describe('channel state', () => {
 
 describe('settings', () => {
   it('clears a secret with an empty value and keeps others untouched', async () => {
-    await producer.send('intakeSettings.update', { whatsapp: { appSecret: 'secret-value-123456', verifyToken: 'verify-abc' } });
-    const cleared = await producer.send('intakeSettings.update', { whatsapp: { appSecret: '' } });
+    await producer.send('intake.updateSettings', { whatsapp: { appSecret: 'secret-value-123456', verifyToken: 'verify-abc' } });
+    const cleared = await producer.send('intake.updateSettings', { whatsapp: { appSecret: '' } });
     expect(cleared.whatsapp.appSecret).toEqual({ set: false, last4: null });
     expect(cleared.whatsapp.verifyToken).toEqual({ set: true, last4: null });
   });
 
   it('refuses a Bot API address that is not http(s)', async () => {
-    const reply = await producer.request('intakeSettings.update', { telegram: { apiRoot: 'file:///etc/passwd' } });
+    const reply = await producer.request('intake.updateSettings', { telegram: { apiRoot: 'file:///etc/passwd' } });
     expect(reply.ok).toBe(false);
   });
 });

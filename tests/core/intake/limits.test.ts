@@ -23,7 +23,7 @@ afterEach(async () => {
 describe('per-sender limit', () => {
   it('keeps a 50-message webhook burst from one sender to the limit, with a clear answer, and lets them in again a minute later', async () => {
     const { key } = await producer.send('integration.create', { name: 'Comments' });
-    await producer.send('intakeSettings.update', { limits: { perSenderPerMinute: 5 } });
+    await producer.send('intake.updateSettings', { limits: { perSenderPerMinute: 5 } });
     const burst = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         postJson(
@@ -58,7 +58,7 @@ describe('per-sender limit', () => {
   it('answers a Telegram flood with “too many messages” and stores only the allowed ones', async () => {
     const fake = await new FakeTelegram().start();
     try {
-      await producer.send('intakeSettings.update', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url }, limits: { perSenderPerMinute: 3 } });
+      await producer.send('intake.updateSettings', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url }, limits: { perSenderPerMinute: 3 } });
       const updates = fake.push(...Array.from({ length: 50 }, (_, i) => fake.textUpdate(990001, `Сообщение ${i}`)));
       await until(() => fake.confirmedUpTo === updates.at(-1).update_id, 'burst confirmed');
       expect(count('telegram')).toBe(3);
@@ -71,7 +71,7 @@ describe('per-sender limit', () => {
 
   it('limits WhatsApp senders too', async () => {
     const secret = 'wa-secret-for-limits';
-    await producer.send('intakeSettings.update', { whatsapp: { enabled: true, appSecret: secret, verifyToken: 'v' }, limits: { perSenderPerMinute: 2 } });
+    await producer.send('intake.updateSettings', { whatsapp: { enabled: true, appSecret: secret, verifyToken: 'v' }, limits: { perSenderPerMinute: 2 } });
     const messages = Array.from({ length: 5 }, (_, i) => ({ from: '77010000000', id: `wamid.lim-${i}`, timestamp: '1763700000', type: 'text', text: { body: `Вопрос ${i}` } }));
     const body = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, messages } }] }] }));
     const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -105,7 +105,7 @@ describe('bad input on every public endpoint stores nothing and says why', () =>
 
   beforeEach(async () => {
     const { key } = await producer.send('integration.create', { name: 'Bad input' });
-    await producer.send('intakeSettings.update', { whatsapp: { enabled: true, appSecret: waSecret, verifyToken: 'v' } });
+    await producer.send('intake.updateSettings', { whatsapp: { enabled: true, appSecret: waSecret, verifyToken: 'v' } });
     headers = { '/api/questions': {}, '/api/intake/webhook': { authorization: `Bearer ${key}` }, '/webhooks/whatsapp': {} };
   });
 

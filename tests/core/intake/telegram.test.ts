@@ -21,7 +21,7 @@ const questions = () =>
   core.db.prepare('SELECT channel, external_id, sender_name, original_text, status FROM question ORDER BY id').all() as any[];
 
 async function connectBot(): Promise<void> {
-  await producer.send('intakeSettings.update', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url } });
+  await producer.send('intake.updateSettings', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url } });
   await until(() => core.channels.states.get('telegram').status === 'connected', 'telegram connected');
 }
 
@@ -62,7 +62,7 @@ describe('Telegram long polling against a local Bot API', () => {
 
   it('never shows the token: settings give only “set” and the last four characters', async () => {
     await connectBot();
-    const view = await producer.send('intakeSettings.get', {});
+    const view = await producer.send('intake.getSettings', {});
     expect(view.telegram.token).toEqual({ set: true, last4: fake.token.slice(-4) });
     expect(JSON.stringify(view)).not.toContain(fake.token.slice(0, 12));
     const list = await producer.send('channel.list', {});
@@ -114,7 +114,7 @@ describe('Telegram long polling against a local Bot API', () => {
   it('shows 409 and 429 as channel errors with the reason, then recovers', async () => {
     fake.failNext('getUpdates', { status: 409, description: 'Conflict: can\'t use getUpdates method while webhook is active' });
     fake.failNext('getUpdates', { status: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
-    await producer.send('intakeSettings.update', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url } });
+    await producer.send('intake.updateSettings', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url } });
     const error = await producer.waitForEvent('channel.state', (p) => p.channel === 'telegram' && p.status === 'error');
     expect(error.payload.error).toContain('409');
     expect(error.payload.error).not.toContain(fake.token);
@@ -127,7 +127,7 @@ describe('Telegram long polling against a local Bot API', () => {
   });
 
   it('reports a rejected token without ever writing it down', async () => {
-    await producer.send('intakeSettings.update', { telegram: { enabled: true, token: 'wrong:token-value-123', apiRoot: fake.url } });
+    await producer.send('intake.updateSettings', { telegram: { enabled: true, token: 'wrong:token-value-123', apiRoot: fake.url } });
     const error = await producer.waitForEvent('channel.state', (p) => p.channel === 'telegram' && p.status === 'error');
     expect(error.payload.error).toContain('401');
     const stored = core.db.prepare("SELECT error FROM channel_state WHERE channel = 'telegram'").get() as any;
@@ -136,10 +136,10 @@ describe('Telegram long polling against a local Bot API', () => {
 
   it('turns off when disabled, and resumes from what Telegram still holds when enabled again', async () => {
     await connectBot();
-    await producer.send('intakeSettings.update', { telegram: { enabled: false } });
+    await producer.send('intake.updateSettings', { telegram: { enabled: false } });
     expect(core.channels.states.get('telegram').status).toBe('off');
     fake.push(fake.textUpdate(777004, 'Пока бот выключен'));
-    await producer.send('intakeSettings.update', { telegram: { enabled: true } });
+    await producer.send('intake.updateSettings', { telegram: { enabled: true } });
     await until(() => questions().length === 1, 'held update fetched');
   });
 });

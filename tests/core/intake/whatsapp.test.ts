@@ -38,7 +38,7 @@ beforeEach(async () => {
   graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}/v21.0`;
   core = await startTestCore();
   const producer = await TestWsClient.connect(core.url);
-  await producer.send('intakeSettings.update', {
+  await producer.send('intake.updateSettings', {
     whatsapp: { enabled: true, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, accessToken: ACCESS_TOKEN, graphApiRoot: graphUrl },
   });
   producer.close();
