@@ -5,6 +5,13 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const MAX_TERMS = 8;
 
 /**
+ * Words shorter than this match whole words only: "су" (water) should not find every word
+ * starting with су-, and a one- or two-letter prefix would expand to most of a million-row
+ * index while the producer is still typing. The console's highlighting follows the same rule.
+ */
+export const MIN_PREFIX_LENGTH = 3;
+
+/**
  * The FTS5 MATCH expression for what a producer typed: every word must occur, each as a prefix
  * ("жөнде" finds "жөнделеді"). Words are folded like the index (ё→е, via searchKey) and quoted,
  * so FTS5 operators typed by a person (AND, NEAR, *, ") are read as plain text. Null when
@@ -15,6 +22,6 @@ export function ftsMatchExpression(text: string): string | null {
   if (!words) return null;
   return words
     .slice(0, MAX_TERMS)
-    .map((w) => `"${w}"*`)
+    .map((w) => ([...w].length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`))
     .join(' ');
 }

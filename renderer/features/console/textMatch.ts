@@ -3,6 +3,12 @@ import { searchKey } from '../../../shared/text';
 
 // The same words the search index sees (unicode61): letters with their marks, and digits.
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// As in the store's search: shorter terms match whole words only.
+const MIN_PREFIX_LENGTH = 3;
+
+function termMatches(word: string, term: string): boolean {
+  return [...term].length >= MIN_PREFIX_LENGTH ? word.startsWith(term) : word === term;
+}
 
 /** Lower-cased, ё→е: how the index compares words, in JavaScript. */
 export function foldWord(word: string): string {
@@ -26,7 +32,7 @@ export function splitHighlights(text: string, terms: readonly string[]): TextPar
   let cursor = 0;
   for (const m of text.matchAll(WORD)) {
     const word = foldWord(m[0]);
-    if (!terms.some((t) => word.startsWith(t))) continue;
+    if (!terms.some((t) => termMatches(word, t))) continue;
     if (m.index > cursor) parts.push({ text: text.slice(cursor, m.index), hit: false });
     parts.push({ text: m[0], hit: true });
     cursor = m.index + m[0].length;
@@ -37,7 +43,7 @@ export function splitHighlights(text: string, terms: readonly string[]): TextPar
 
 function textMatches(q: Question, terms: readonly string[]): boolean {
   const words = [q.originalText, q.airText, q.senderName].flatMap((t) => (t.match(WORD) ?? []).map(foldWord));
-  return terms.every((term) => words.some((w) => w.startsWith(term)));
+  return terms.every((term) => words.some((w) => termMatches(w, term)));
 }
 
 /** Whether a question that arrived live belongs in the list under `filter` (mirrors the server). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/store/db';
 import { inboxQuery, insertQuestion, listInbox, updateQuestionFields } from '../../../electron/core/store/questions';
+import { CANDIDATES } from '../../../electron/core/store/groups';
 import { ftsMatchExpression } from '../../../electron/core/store/search';
 import type { InboxFilter } from '../../../shared/protocol';
 
@@ -114,5 +115,26 @@ describe('query plan with a time range', () => {
   it('walks the received-at index for a time window even with other filters', () => {
     const p = plan({ from: 1, to: 2, language: 'kk', status: 'new' });
     expect(p).toContain('USING INDEX question_received');
+  });
+});
+
+describe('short words', () => {
+  it('matches words of one or two letters whole, longer ones as prefixes', () => {
+    add('Су жоқ, суық');
+    add('Сурет салу үйірмесі');
+    expect(texts({ text: 'су' })).toEqual(['Су жоқ, суық']);
+    expect(texts({ text: 'сур' })).toEqual(['Сурет салу үйірмесі']);
+    expect(ftsMatchExpression('Су жоқ')).toBe('"Су" "жоқ"*');
+  });
+});
+
+describe('query plan of grouping candidates', () => {
+  it('reads the newest questions under one blocking key from the key index, without sorting', () => {
+    const p = (db.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES}`).all({ key: '@abay', limit: 64 }) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('\n');
+    expect(p).toMatch(/SEARCH k USING PRIMARY KEY \(key=\?\)/);
+    expect(p).toMatch(/SEARCH q USING INTEGER PRIMARY KEY/);
+    expect(p).not.toMatch(/TEMP B-TREE/);
   });
 });
