@@ -1,11 +1,12 @@
+import { QUESTION_FLAGS, type QuestionFlagName } from '../../../shared/protocol/questions';
 import { findPersonalData } from './personalData';
 import { findProfanity } from './profanity';
 
-/** Every flag, in the order flags are reported and shown. */
-export const QUESTION_FLAGS = ['profanity', 'phone', 'iin', 'email', 'long_text'] as const;
+/** Every flag, in the order flags are reported and shown; the protocol's list is the one list. */
+export { QUESTION_FLAGS };
 
 /** A reason for a producer to look at a question before it goes on air. */
-export type QuestionFlag = (typeof QUESTION_FLAGS)[number];
+export type QuestionFlag = QuestionFlagName;
 
 /** Over this many characters a question is too long to read on air as written. */
 export const DEFAULT_LONG_TEXT_THRESHOLD = 1500;

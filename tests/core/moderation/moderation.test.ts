@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postJson, startTestCore, type TestCore } from '../../helpers/core';
 import { TestWsClient } from '../../helpers/wsClient';
-import { QUESTION_FLAGS as ANALYSIS_FLAGS } from '../../../electron/core/analysis/flags';
-import { QUESTION_FLAGS } from '../../../shared/protocol';
 
 let core: TestCore;
 let alice: TestWsClient;
@@ -25,9 +23,6 @@ const get = (id: number) =>
   core.db.prepare('SELECT status, air_text, original_text, topic, district, speaker, version, group_id FROM question WHERE id = ?').get(id) as any;
 
 describe('analysis at intake', () => {
-  it('speaks of the same flags in the protocol as the analysis raises', () => {
-    expect([...QUESTION_FLAGS]).toEqual([...ANALYSIS_FLAGS]);
-  });
 
   it('flags, suggests and groups near-duplicates in the same commit as the question', async () => {
     const a = await ask('Когда отремонтируют дорогу на проспекте Абая?');
