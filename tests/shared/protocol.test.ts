@@ -20,7 +20,7 @@ describe('protocol schemas', () => {
 
   it('names commands and events domain.verb', () => {
     for (const name of [...Object.keys(commands), ...Object.keys(events)]) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
     }
   });
 });
