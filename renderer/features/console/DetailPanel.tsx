@@ -26,6 +26,7 @@ export function DetailPanel({ client, actions, question: q }: { client: DeskClie
   const mode = useConsoleUi((s) => s.mode);
   const selected = useConsoleUi((s) => s.selected);
   const [history, setHistory] = useState<History | null>(null);
+  const groupSize = useInboxStore((s) => (q?.groupId == null ? undefined : s.groupSizes.get(q.groupId)) ?? q?.groupSize ?? 1);
 
   const id = q?.id;
   const version = q?.version;
@@ -117,7 +118,7 @@ export function DetailPanel({ client, actions, question: q }: { client: DeskClie
 
       <section className="group" data-testid="group">
         <h3>
-          {t('console.group.title')} · {t('console.askedBy', { count: q.groupSize })}
+          {t('console.group.title')} · {t('console.askedBy', { count: groupSize })}
         </h3>
         {duplicates.length > 0 && (
           <button type="button" onClick={() => void actions.merge(q, duplicates)}>

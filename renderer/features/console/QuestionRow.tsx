@@ -3,6 +3,7 @@ import { REJECT_REASONS, type Presence, type Question } from '../../../shared/pr
 import { formatCityTime } from '../../../shared/time';
 import { Highlighted } from './Highlighted';
 import type { Actions } from './useActions';
+import { useGroupSize } from './useInbox';
 
 interface Props {
   question: Question;
@@ -26,6 +27,7 @@ export function rowAttributes(q: Question, focused: boolean, selected: boolean) 
 /** What a row shows: everything about the question a producer decides on, and its actions. */
 export function QuestionRow({ question: q, terms, selected, others, actions, onToggle }: Props): React.JSX.Element {
   const { t } = useTranslation();
+  const groupSize = useGroupSize(q);
   return (
     <>
       <div className="question-meta">
@@ -44,9 +46,9 @@ export function QuestionRow({ question: q, terms, selected, others, actions, onT
         <time dateTime={new Date(q.receivedAt).toISOString()}>
           {t('console.receivedAt', { time: formatCityTime(q.receivedAt) })}
         </time>
-        {q.groupSize > 1 && (
+        {groupSize > 1 && (
           <span className="group-size" data-testid="group-size">
-            {t('console.askedBy', { count: q.groupSize })}
+            {t('console.askedBy', { count: groupSize })}
           </span>
         )}
         {q.flags.map((f) => (

@@ -17,6 +17,7 @@ interface InboxState {
   loaded: boolean;
   /** Bumped on every new filter, so a late reply for an old filter is dropped. */
   generation: number;
+  groupSizes: ReadonlyMap<number, number>;
 }
 
 export const useInboxStore = create<InboxState>(() => ({
@@ -27,6 +28,7 @@ export const useInboxStore = create<InboxState>(() => ({
   loading: false,
   loaded: false,
   generation: 0,
+  groupSizes: new Map(),
 }));
 
 function insertSorted(ids: readonly number[], id: number): number[] {
@@ -37,30 +39,51 @@ function insertSorted(ids: readonly number[], id: number): number[] {
 }
 
 /**
- * Applies a question from an event or a reply. An older version never replaces a newer one; a
- * question new to the list joins it only if it matches the filter. Its group size is copied to
- * the other loaded members of its group, which the server does not re-send one by one.
+ * Applies questions from events or replies. An older version never replaces a newer one; a
+ * question new to the list joins it only if it matches the filter. Group sizes are kept per
+ * group, so one arrival updates "asked by N" on every loaded member without touching them.
  */
-export function applyQuestion(question: Question): void {
+export function applyQuestions(questions: readonly Question[]): void {
   useInboxStore.setState((state) => {
-    const existing = state.byId.get(question.id);
-    if (existing && existing.version > question.version) return state;
     const byId = new Map(state.byId);
-    byId.set(question.id, question);
-    if (question.groupId !== null) {
-      for (const [id, q] of byId) {
-        if (id !== question.id && q.groupId === question.groupId && q.groupSize !== question.groupSize) {
-          byId.set(id, { ...q, groupSize: question.groupSize });
-        }
-      }
-    }
+    const groupSizes = new Map(state.groupSizes);
     let ids = state.ids;
     const oldest = ids.at(-1);
-    // Beyond the oldest loaded page it will come with that page, in order.
-    const withinLoaded = !state.hasMore || oldest === undefined || question.id > oldest;
-    if (!existing && withinLoaded && matchesFilter(question, state.filter)) ids = insertSorted(ids, question.id);
-    return { byId, ids };
+    for (const question of questions) {
+      const existing = byId.get(question.id);
+      if (existing && existing.version > question.version) continue;
+      byId.set(question.id, question);
+      if (question.groupId !== null) groupSizes.set(question.groupId, question.groupSize);
+      // Beyond the oldest loaded page it will come with that page, in order.
+      const withinLoaded = !state.hasMore || oldest === undefined || question.id > oldest;
+      if (!existing && withinLoaded && matchesFilter(question, state.filter)) ids = insertSorted(ids, question.id);
+    }
+    return { byId, ids, groupSizes };
   });
+}
+
+export function applyQuestion(question: Question): void {
+  applyQuestions([question]);
+}
+
+// Live events are applied in batches: hundreds of arrivals a second cost a few renders, not hundreds.
+const EVENT_BATCH_MS = 50;
+let queued: Question[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function queueQuestion(question: Question): void {
+  queued.push(question);
+  flushTimer ??= setTimeout(() => {
+    flushTimer = null;
+    const batch = queued;
+    queued = [];
+    applyQuestions(batch);
+  }, EVENT_BATCH_MS);
+}
+
+/** How many people asked the question's group, as last heard from the server. */
+export function useGroupSize(question: Question): number {
+  return useInboxStore((s) => (question.groupId === null ? undefined : s.groupSizes.get(question.groupId)) ?? question.groupSize);
 }
 
 async function loadPage(client: DeskClient, reset: boolean): Promise<void> {
@@ -68,7 +91,7 @@ async function loadPage(client: DeskClient, reset: boolean): Promise<void> {
   if (!reset && (state.loading || !state.hasMore)) return;
   const generation = reset ? state.generation + 1 : state.generation;
   const beforeId = reset ? undefined : state.ids.at(-1);
-  useInboxStore.setState({ loading: true, generation, ...(reset ? { ids: [], byId: new Map(), hasMore: false } : {}) });
+  useInboxStore.setState({ loading: true, generation, ...(reset ? { ids: [], byId: new Map(), groupSizes: new Map(), hasMore: false } : {}) });
   try {
     const reply = await client.send('inbox.list', {
       limit: PAGE_SIZE,
@@ -79,11 +102,13 @@ async function loadPage(client: DeskClient, reset: boolean): Promise<void> {
     useInboxStore.setState((s) => {
       const byId = new Map(s.byId);
       const ids = [...s.ids];
+      const groupSizes = new Map(s.groupSizes);
       for (const q of reply.items) {
         if (!byId.has(q.id)) ids.push(q.id);
         byId.set(q.id, q);
+        if (q.groupId !== null) groupSizes.set(q.groupId, q.groupSize);
       }
-      return { byId, ids, hasMore: reply.hasMore, loading: false, loaded: true };
+      return { byId, ids, groupSizes, hasMore: reply.hasMore, loading: false, loaded: true };
     });
   } catch {
     if (useInboxStore.getState().generation === generation) useInboxStore.setState({ loading: false });
@@ -104,8 +129,8 @@ export function useInbox(client: DeskClient): void {
   const load = useCallback(() => void loadPage(client, true), [client]);
   useOnConnect(client, load);
   useEffect(() => {
-    const offCreated = client.on('question.created', applyQuestion);
-    const offUpdated = client.on('question.updated', applyQuestion);
+    const offCreated = client.on('question.created', queueQuestion);
+    const offUpdated = client.on('question.updated', queueQuestion);
     return () => {
       offCreated();
       offUpdated();
