@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode] }] },
   },
   {
-    files: ['electron/core/**/*.ts', 'tests/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The shell's pure parts are unit-tested under Node: they may use Electron's types only.
-    files: ['electron/shell/**/*.ts'],
+    files: ['electron/shell/**/*.ts', 'tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ ...noElectron, allowTypeImports: true }] }],
     },

@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { createI18n, pickLanguage } from '../shared/i18n';
+import { buildMenuTemplate } from './shell/menu';
 import { isAllowedNavigation, isExternalHttpLink } from './shell/navigation';
 import type { AppInfo, DeskIpcChannel } from './shell/preloadApi';
 import { consoleWindowOptions, pickPrompterDisplay, prompterWindowOptions } from './shell/windowOptions';
@@ -9,12 +12,27 @@ import { consoleWindowOptions, pickPrompterDisplay, prompterWindowOptions } from
  * so a heavy report query can never freeze window management, and the windows are plain clients
  * of the core exactly like a browser on the studio LAN.
  */
-const repoRoot = join(__dirname, '..', '..');
+// Compiled to dist/electron/electron/main.js.
+const repoRoot = join(__dirname, '..', '..', '..');
 const preloadPath = join(__dirname, 'preload.js');
 let core: UtilityProcess | null = null;
 let coreUrl = '';
 let consoleWindow: BrowserWindow | null = null;
 let prompterWindow: BrowserWindow | null = null;
+
+/** The producer's choice of teleprompter display, kept between runs. */
+const shellSettingsFile = (): string => join(app.getPath('userData'), 'desktop-settings.json');
+function readPrompterDisplayId(): number | null {
+  try {
+    const value = (JSON.parse(readFileSync(shellSettingsFile(), 'utf8')) as { prompterDisplayId?: unknown }).prompterDisplayId;
+    return typeof value === 'number' ? value : null;
+  } catch {
+    return null;
+  }
+}
+function savePrompterDisplayId(id: number): void {
+  writeFileSync(shellSettingsFile(), JSON.stringify({ prompterDisplayId: id }));
+}
 
 function startCore(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -71,13 +89,37 @@ function openPrompter(): void {
     prompterWindow.focus();
     return;
   }
-  const display = pickPrompterDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  const display = pickPrompterDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, readPrompterDisplayId());
   prompterWindow = new BrowserWindow(prompterWindowOptions(preloadPath, display));
   lockDown(prompterWindow);
   prompterWindow.on('closed', () => {
     prompterWindow = null;
   });
   void prompterWindow.loadURL(`${coreUrl}/prompter`);
+}
+
+function installMenu(): void {
+  const i18n = createI18n(pickLanguage(app.getLocale()));
+  const template = buildMenuTemplate(
+    (key, vars) => i18n.t(key, vars),
+    screen.getAllDisplays(),
+    screen.getPrimaryDisplay().id,
+    readPrompterDisplayId(),
+    {
+      openConsole: () => (consoleWindow ? consoleWindow.focus() : openConsole()),
+      openPrompter,
+      choosePrompterDisplay: (id) => {
+        savePrompterDisplayId(id);
+        // Reopen on the chosen display so the speaker's screen changes at once.
+        prompterWindow?.close();
+        prompterWindow = null;
+        openPrompter();
+        installMenu();
+      },
+      quit: () => app.quit(),
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 function handle(channel: DeskIpcChannel, fn: () => unknown): void {
@@ -100,6 +142,9 @@ app.whenReady().then(async () => {
   coreUrl = await startCore();
   handle('desk:open-prompter', openPrompter);
   handle('desk:app-info', (): AppInfo => ({ version: app.getVersion(), platform: process.platform, coreUrl }));
+  installMenu();
+  screen.on('display-added', installMenu);
+  screen.on('display-removed', installMenu);
   openConsole();
   if (screen.getAllDisplays().length > 1) openPrompter();
 }).catch((error: unknown) => {

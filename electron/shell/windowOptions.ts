@@ -32,8 +32,18 @@ export interface DisplayInfo {
   bounds: Rectangle;
 }
 
-/** The teleprompter goes full screen on a second display when there is one. */
-export function pickPrompterDisplay(displays: readonly DisplayInfo[], primaryId: number): DisplayInfo | null {
+/**
+ * The display the producer chose for the teleprompter while it is connected; otherwise the first
+ * display that is not the main one; with a single display, a window beside the console.
+ */
+export function pickPrompterDisplay(
+  displays: readonly DisplayInfo[],
+  primaryId: number,
+  preferredId: number | null = null,
+): DisplayInfo | null {
+  const preferred = displays.find((d) => d.id === preferredId);
+  if (preferred && preferred.id !== primaryId) return preferred;
+  if (preferred) return null;
   return displays.find((d) => d.id !== primaryId) ?? null;
 }
 

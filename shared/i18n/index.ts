@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../domain';
 import { ask } from './ask';
 import { common } from './common';
 import { consoleStrings } from './console';
+import { desktopStrings } from './desktop';
 import { intakeStrings } from './intake';
 import { prompterStrings } from './prompter';
 import { rundownStrings } from './rundown';
@@ -11,7 +12,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

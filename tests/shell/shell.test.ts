@@ -1,4 +1,7 @@
+import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../shared/i18n';
+import { buildMenuTemplate } from '../../electron/shell/menu';
 import { isAllowedNavigation, isExternalHttpLink } from '../../electron/shell/navigation';
 import { IPC_CHANNELS } from '../../electron/shell/preloadApi';
 import {
@@ -45,5 +48,42 @@ describe('desktop shell', () => {
 
   it('exposes a small preload API', () => {
     expect(IPC_CHANNELS).toEqual(['desk:open-prompter', 'desk:app-info']);
+  });
+});
+
+describe('native menu', () => {
+  const displays = [
+    { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+    { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 720 } },
+  ];
+  const calls: string[] = [];
+  const actions = {
+    openConsole: () => calls.push('console'),
+    openPrompter: () => calls.push('prompter'),
+    choosePrompterDisplay: (id: number) => calls.push(`display ${id}`),
+    quit: () => calls.push('quit'),
+  };
+
+  it('lists every display for the teleprompter, in the chosen language, with the choice checked', () => {
+    const i18n = createI18n('ru');
+    const template = buildMenuTemplate((k, v) => i18n.t(k, v), displays, 1, 7, actions);
+    const desk = template[0]!.submenu as MenuItemConstructorOptions[];
+    expect(desk.map((i) => i.label)).toContain('Открыть суфлёр');
+    const choices = desk.find((i) => i.label === 'Экран суфлёра')!.submenu as MenuItemConstructorOptions[];
+    expect(choices.map((c) => [c.label, c.checked])).toEqual([
+      ['Экран 1 — 1920×1080 (основной)', false],
+      ['Экран 2 — 1280×720', true],
+    ]);
+    choices[0]!.click!({} as never, undefined, {} as never);
+    expect(calls).toEqual(['display 1']);
+  });
+
+  it('keeps the teleprompter on the display the producer chose', () => {
+    expect(pickPrompterDisplay(displays, 1, 7)?.id).toBe(7);
+    expect(pickPrompterDisplay(displays, 1, null)?.id).toBe(7);
+    // Chose the main display: a window beside the console, not full screen over it.
+    expect(pickPrompterDisplay(displays, 1, 1)).toBeNull();
+    // A chosen display that was unplugged falls back to any second display.
+    expect(pickPrompterDisplay(displays, 1, 99)?.id).toBe(7);
   });
 });
