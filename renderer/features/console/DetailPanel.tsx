@@ -12,6 +12,8 @@ import { useInboxStore } from './useInbox';
 
 type History = CommandReply<'question.history'>;
 
+const HISTORY_SETTLE_MS = 120;
+
 /** The suggestions not yet applied, as a tag patch; empty when there is nothing to confirm. */
 export function pendingSuggestions(q: Question): TagPatch {
   const patch: TagPatch = {};
@@ -33,14 +35,18 @@ export function DetailPanel({ client, actions, question: q }: { client: DeskClie
   useEffect(() => {
     if (id === undefined) return;
     let live = true;
-    client.send('question.history', { id }).then(
-      (h) => {
-        if (live) setHistory(h);
-      },
-      () => {},
-    );
+    // Wait until the producer stops on a question before asking for its history.
+    const timer = setTimeout(() => {
+      client.send('question.history', { id }).then(
+        (h) => {
+          if (live) setHistory(h);
+        },
+        () => {},
+      );
+    }, HISTORY_SETTLE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [client, id, version]);
 

@@ -5,6 +5,7 @@ import type { DeskClient } from '../../api';
 export type Activity = Presence['activity'];
 
 const HEARTBEAT_MS = 10_000;
+const SETTLE_MS = 250;
 const SESSION = `s-${crypto.randomUUID()}`;
 
 /**
@@ -22,10 +23,15 @@ export function usePresence(client: DeskClient, name: string, questionId: number
         () => {},
       );
     };
-    // Fires at once when already online, and again after every reconnection.
-    const offConnect = client.onConnect(report);
+    // Running through the list with j/k reports where the producer stops, not every step.
+    let offConnect = (): void => {};
+    const settle = setTimeout(() => {
+      // Fires at once when already online, and again after every reconnection.
+      offConnect = client.onConnect(report);
+    }, SETTLE_MS);
     const timer = setInterval(report, HEARTBEAT_MS);
     return () => {
+      clearTimeout(settle);
       offConnect();
       clearInterval(timer);
     };
