@@ -3,7 +3,7 @@ import { computeFlags } from '../analysis/flags';
 import { findPersonalData } from '../analysis/personalData';
 import { assignGroup, candidateKeys, fingerprint, isFingerprint, type Fingerprint } from '../analysis/similarity';
 import type { Db } from '../store/db';
-import { createGroup, findCandidates, moveToGroup, saveFingerprint } from '../store/groups';
+import { createGroup, findCandidates, moveToGroup, readFingerprint, saveFingerprint } from '../store/groups';
 import { getQuestion, setAnalysis } from '../store/questions';
 
 export interface EnrichDeps {
@@ -12,12 +12,22 @@ export interface EnrichDeps {
   suggest: (text: string, rules: readonly SuggestionRule[]) => Suggestions;
 }
 
+/**
+ * A big group ("asked by 37 people") is represented by its newest few members: comparing an
+ * arrival with all 37 costs 37 comparisons and decides the same.
+ */
+const MEMBERS_PER_GROUP = 4;
+
 /** The group a new question joins: the most similar earlier question sharing a blocking key. */
 export function groupFor(db: Db, questionId: number, fp: Fingerprint, keys: readonly string[], now: number): number {
   const candidates: Array<{ id: number; fingerprint: Fingerprint }> = [];
+  const perGroup = new Map<number, number>();
   for (const c of findCandidates(db, keys)) {
-    if (c.questionId === questionId) continue;
-    const parsed: unknown = JSON.parse(c.fingerprint);
+    const seen = perGroup.get(c.groupId) ?? 0;
+    if (c.questionId === questionId || seen >= MEMBERS_PER_GROUP) continue;
+    perGroup.set(c.groupId, seen + 1);
+    const stored = readFingerprint(db, c.questionId);
+    const parsed: unknown = stored === null ? null : JSON.parse(stored);
     // A fingerprint from an older algorithm is skipped rather than compared wrongly.
     if (isFingerprint(parsed)) candidates.push({ id: c.groupId, fingerprint: parsed });
   }
@@ -47,7 +57,7 @@ export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question)
     const keys = candidateKeys(fp);
     const groupId = groupFor(db, question.id, fp, keys, deps.now());
     moveToGroup(db, question.id, null, groupId);
-    saveFingerprint(db, question.id, JSON.stringify(fp), keys);
+    saveFingerprint(db, question.id, groupId, JSON.stringify(fp), keys);
     return getQuestion(db, question.id) ?? question;
   };
 }

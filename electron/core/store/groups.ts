@@ -1,11 +1,10 @@
 import type { Db } from './db';
 import { prepared } from './statements';
 
-/** A question that shares a blocking key with a new arrival, with its stored fingerprint. */
+/** A question that shares a blocking key with a new arrival, and the group it is in. */
 export interface GroupCandidate {
   questionId: number;
   groupId: number;
-  fingerprint: string;
 }
 
 const CREATE = `
@@ -15,56 +14,63 @@ const CREATE = `
 
 const ASSIGN = `UPDATE question SET group_id = @groupId WHERE id = @questionId`;
 
-// Size and lead follow the members; a group left empty by a split is removed.
-const RECOUNT = `
+// Sizes change by one per move, so a group of 10,000 costs what a group of 2 does; the lead
+// (oldest member) is looked up again only when the lead itself leaves.
+const GROW = `UPDATE question_group SET size = size + 1 WHERE id = @groupId`;
+const SHRINK = `
   UPDATE question_group
-  SET size = (SELECT COUNT(*) FROM question WHERE group_id = @groupId),
-      lead_id = COALESCE((SELECT MIN(id) FROM question WHERE group_id = @groupId), lead_id)
+  SET size = size - 1,
+      lead_id = CASE WHEN lead_id = @questionId
+        THEN COALESCE((SELECT MIN(id) FROM question WHERE group_id = @groupId), lead_id)
+        ELSE lead_id END
   WHERE id = @groupId
 `;
-const DELETE_EMPTY = `DELETE FROM question_group WHERE id = @groupId AND size = 0`;
+const DELETE_EMPTY = `DELETE FROM question_group WHERE id = @groupId AND size <= 0`;
 
 const SAVE_FINGERPRINT = `
   INSERT INTO question_fingerprint (question_id, fingerprint) VALUES (@questionId, @fingerprint)
   ON CONFLICT (question_id) DO UPDATE SET fingerprint = excluded.fingerprint
 `;
 
-const ADD_KEY = `INSERT OR IGNORE INTO group_key (key, question_id) VALUES (@key, @questionId)`;
+const ADD_KEY = `INSERT OR IGNORE INTO group_key (key, question_id, group_id) VALUES (@key, @questionId, @groupId)`;
+const MOVE_KEYS = `UPDATE group_key SET group_id = @groupId WHERE question_id = @questionId`;
 
 // Newest questions under one key first, a bounded slice: the cost of grouping an arrival does
-// not grow with the size of the database.
+// not grow with the size of the database. Fingerprints are read afterwards, only for the few
+// members the caller compares with.
 /** Exported so a test can check its query plan. */
 export const CANDIDATES = `
-  SELECT k.question_id AS questionId, q.group_id AS groupId, f.fingerprint
-  FROM group_key k
-  JOIN question q ON q.id = k.question_id
-  JOIN question_fingerprint f ON f.question_id = k.question_id
-  WHERE k.key = @key AND q.group_id IS NOT NULL
-  ORDER BY k.question_id DESC
+  SELECT question_id AS questionId, group_id AS groupId
+  FROM group_key
+  WHERE key = @key
+  ORDER BY question_id DESC
   LIMIT @limit
 `;
 
-export const CANDIDATES_PER_KEY = 64;
+const FINGERPRINT = `SELECT fingerprint FROM question_fingerprint WHERE question_id = @questionId`;
+
+export const CANDIDATES_PER_KEY = 32;
 
 export function createGroup(db: Db, leadId: number, now: number): number {
   return (prepared(db, CREATE).get({ leadId, now }) as { id: number }).id;
 }
 
-/** Moves a question into a group and keeps both groups' sizes right. */
+/** Moves a question into a group and keeps both groups' sizes and leads right. */
 export function moveToGroup(db: Db, questionId: number, fromGroupId: number | null, toGroupId: number): void {
+  if (fromGroupId === toGroupId) return;
   prepared(db, ASSIGN).run({ questionId, groupId: toGroupId });
-  recount(db, toGroupId);
-  if (fromGroupId !== null && fromGroupId !== toGroupId) recount(db, fromGroupId);
+  prepared(db, GROW).run({ groupId: toGroupId });
+  // A question with no group yet has no blocking keys filed either.
+  if (fromGroupId === null) return;
+  prepared(db, MOVE_KEYS).run({ questionId, groupId: toGroupId });
+  prepared(db, SHRINK).run({ questionId, groupId: fromGroupId });
+  prepared(db, DELETE_EMPTY).run({ groupId: fromGroupId });
 }
 
-function recount(db: Db, groupId: number): void {
-  prepared(db, RECOUNT).run({ groupId });
-  prepared(db, DELETE_EMPTY).run({ groupId });
-}
-
-export function saveFingerprint(db: Db, questionId: number, fingerprint: string, keys: readonly string[]): void {
+/** Stores a question's fingerprint and files it under its blocking keys, in its group. */
+export function saveFingerprint(db: Db, questionId: number, groupId: number, fingerprint: string, keys: readonly string[]): void {
   prepared(db, SAVE_FINGERPRINT).run({ questionId, fingerprint });
-  for (const key of keys) prepared(db, ADD_KEY).run({ key, questionId });
+  for (const key of keys) prepared(db, ADD_KEY).run({ key, questionId, groupId });
 }
 
 /** Questions sharing any of `keys`, each once, newest first per key. */
@@ -76,6 +82,12 @@ export function findCandidates(db: Db, keys: readonly string[], perKey = CANDIDA
     }
   }
   return [...seen.values()];
+}
+
+/** The stored fingerprint JSON of one question, if it was analysed. */
+export function readFingerprint(db: Db, questionId: number): string | null {
+  const row = prepared(db, FINGERPRINT).get({ questionId }) as { fingerprint: string } | undefined;
+  return row?.fingerprint ?? null;
 }
 
 export function groupExists(db: Db, groupId: number): boolean {

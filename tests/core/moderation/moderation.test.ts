@@ -96,6 +96,9 @@ describe('producer actions', () => {
     expect(merged.status).toBe('merged');
     expect(merged.groupId).toBe(get(a).group_id);
     expect(merged.groupSize).toBe(2);
+    // Its blocking keys follow it, so later arrivals like it find the merged group.
+    const keyGroups = core.db.prepare('SELECT DISTINCT group_id FROM group_key WHERE question_id = ?').pluck().all(b);
+    expect(keyGroups).toEqual([get(a).group_id]);
     const split = await alice.send('question.split', { id: b, version: merged.version });
     expect(split.groupSize).toBe(1);
     expect(split.groupId).not.toBe(get(a).group_id);

@@ -42,11 +42,14 @@ export const m0050SearchFlagsGroups: Migration = {
       ) STRICT;
 
       -- Blocking keys: newest questions first per key, so a new arrival reads a bounded slice.
+      -- group_id repeats question.group_id so that slice is read from this index alone.
       CREATE TABLE group_key (
         key TEXT NOT NULL,
         question_id INTEGER NOT NULL,
+        group_id INTEGER NOT NULL,
         PRIMARY KEY (key, question_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX group_key_question ON group_key (question_id);
 
       CREATE VIRTUAL TABLE question_fts USING fts5 (
         original_text, air_text, sender_name,
