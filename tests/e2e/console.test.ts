@@ -241,3 +241,24 @@ describe('suggestions, flags, saved views and rules', () => {
     expect(JSON.parse(row_.suggestions).topic).toBe('zoo');
   });
 });
+
+describe('bulk actions by mouse', () => {
+  it('tags a selection at once and approves it', async () => {
+    const a = await ask('Когда уберут сугробы во дворе?');
+    const b = await ask('Почему не чистят снег на остановке?');
+    const page = await openConsole('Айгерим');
+    await row(page, a).getByRole('checkbox').check();
+    await row(page, b).getByRole('checkbox').check();
+    const bar = page.getByTestId('selection-bar');
+    await bar.getByText('Выбрано: 2').waitFor();
+    await bar.getByLabel('Задать район').selectOption('auezov');
+    await bar.waitFor({ state: 'detached' });
+    expect(core.db.prepare('SELECT district FROM question WHERE id IN (?, ?)').pluck().all(a, b)).toEqual(['auezov', 'auezov']);
+    await row(page, a).getByRole('checkbox').check();
+    await row(page, b).getByRole('checkbox').check();
+    await bar.getByRole('button', { name: 'Одобрить выбранные' }).click();
+    await row(page, a).and(page.locator('[data-status="approved"]')).waitFor();
+    await row(page, b).and(page.locator('[data-status="approved"]')).waitFor();
+    expect(core.db.prepare('SELECT status FROM question WHERE id IN (?, ?)').pluck().all(a, b)).toEqual(['approved', 'approved']);
+  });
+});

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DISTRICTS } from '../../../shared/domain';
+import { SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -10,6 +12,7 @@ import { DetailPanel } from './DetailPanel';
 import { FilterBar } from './FilterBar';
 import { HelpOverlay } from './HelpOverlay';
 import { InboxList } from './InboxList';
+import { topicLabel } from './labels';
 import { RulesEditor } from './RulesEditor';
 import { useActions } from './useActions';
 import { useInbox, useInboxStore } from './useInbox';
@@ -112,6 +115,35 @@ export function ConsolePage(): React.JSX.Element {
               <button type="button" onClick={() => setMode('reject')}>
                 {t('console.selection.reject')}
               </button>
+              <select
+                aria-label={t('console.selection.tagTopic')}
+                value=""
+                onChange={(e) => {
+                  if (e.target.value) void actions.bulkTag(selection, { topic: e.target.value });
+                }}
+              >
+                <option value="">{t('console.selection.tagTopic')}…</option>
+                {SUGGESTION_TOPICS.map((v) => (
+                  <option key={v} value={v}>
+                    {topicLabel(t, v)}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={t('console.selection.tagDistrict')}
+                value=""
+                onChange={(e) => {
+                  const district = DISTRICTS.find((d) => d === e.target.value);
+                  if (district) void actions.bulkTag(selection, { district });
+                }}
+              >
+                <option value="">{t('console.selection.tagDistrict')}…</option>
+                {DISTRICTS.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`district.${v}`)}
+                  </option>
+                ))}
+              </select>
               <button type="button" onClick={clearSelection}>
                 {t('console.selection.clear')}
               </button>

@@ -64,6 +64,11 @@ export function useActions(client: DeskClient) {
           if (ok) clearSelection();
           return ok;
         }),
+      bulkTag: (qs: readonly Question[], patch: TagPatch) =>
+        run(client.send('question.bulk', { action: 'tag', tag: patch, items: qs.map(ref) }), (r) => r.items).then((ok) => {
+          if (ok) clearSelection();
+          return ok;
+        }),
       undo: () => run(client.send('question.undo', {}), (r) => r.items, t('console.undone')),
       cancel: () => setMode('none'),
     };
