@@ -122,7 +122,7 @@ export function split(deps: ModerationDeps, actor: string, ref: QuestionRef): Qu
   return act(deps, actor, 'split', [ref.id], () => {
     const current = mustGet(deps, ref.id);
     if (current.groupId === null || current.groupSize < 2) throw new AppError('invalid_transition');
-    const bumped = bumpVersion(deps.db, ref.id, ref.version, deps.now());
+    bumpVersion(deps.db, ref.id, ref.version, deps.now());
     const groupId = createGroup(deps.db, ref.id, deps.now());
     moveToGroup(deps.db, ref.id, current.groupId, groupId);
     insertAudit(deps.db, {
@@ -134,7 +134,7 @@ export function split(deps: ModerationDeps, actor: string, ref: QuestionRef): Qu
       before: { groupId: current.groupId },
       after: { groupId },
     });
-    return [...refreshedGroupLead(deps, current.groupId), { ...mustGet(deps, bumped.id) }];
+    return [...refreshedGroupLead(deps, current.groupId), mustGet(deps, ref.id)];
   }).at(-1)!;
 }
 
@@ -171,30 +171,30 @@ export function undoLast(deps: ModerationDeps, actor: string): { action: string;
   const record = deps.undo.take(actor);
   if (!record) throw new AppError('not_found', { messageKey: 'console.error.nothingToUndo' });
   const items: Question[] = [];
-    commitChanges(deps, () => {
-      for (const entry of record.entries) {
-        const current = mustGet(deps, entry.id);
-        restoreQuestion(deps.db, entry.id, entry.versionAfter, entry.before, deps.now());
-        if (current.groupId !== entry.groupBefore && current.groupId !== null) {
-          const back =
-            entry.groupBefore !== null && groupExists(deps.db, entry.groupBefore)
-              ? entry.groupBefore
-              : createGroup(deps.db, entry.id, deps.now());
-          moveToGroup(deps.db, entry.id, current.groupId, back);
-          items.push(...refreshedGroupLead(deps, current.groupId));
-        }
-        insertAudit(deps.db, {
-          at: deps.now(),
-          actor,
-          action: 'question.undo',
-          entity: 'question',
-          entityId: entry.id,
-          before: snapshotOf(current),
-          after: entry.before,
-        });
-        items.push(mustGet(deps, entry.id));
+  commitChanges(deps, () => {
+    for (const entry of record.entries) {
+      const current = mustGet(deps, entry.id);
+      restoreQuestion(deps.db, entry.id, entry.versionAfter, entry.before, deps.now());
+      if (current.groupId !== entry.groupBefore && current.groupId !== null) {
+        const back =
+          entry.groupBefore !== null && groupExists(deps.db, entry.groupBefore)
+            ? entry.groupBefore
+            : createGroup(deps.db, entry.id, deps.now());
+        moveToGroup(deps.db, entry.id, current.groupId, back);
+        items.push(...refreshedGroupLead(deps, current.groupId));
       }
-      return items;
-    });
+      insertAudit(deps.db, {
+        at: deps.now(),
+        actor,
+        action: 'question.undo',
+        entity: 'question',
+        entityId: entry.id,
+        before: snapshotOf(current),
+        after: entry.before,
+      });
+      items.push(mustGet(deps, entry.id));
+    }
+    return items;
+  });
   return { action: record.action, items: items.filter((q) => record.entries.some((e) => e.id === q.id)) };
 }
