@@ -260,5 +260,12 @@ describe('bulk actions by mouse', () => {
     await row(page, a).and(page.locator('[data-status="approved"]')).waitFor();
     await row(page, b).and(page.locator('[data-status="approved"]')).waitFor();
     expect(core.db.prepare('SELECT status FROM question WHERE id IN (?, ?)').pluck().all(a, b)).toEqual(['approved', 'approved']);
+
+    // What is on air stays in view whatever the inbox is filtered to.
+    await row(page, a).getByRole('button', { name: 'В эфир' }).click();
+    await page.getByTestId('console-on-air').getByText('Когда уберут сугробы во дворе?').waitFor();
+    await page.locator('.filter-bar label', { hasText: 'Статус' }).locator('select').selectOption('new');
+    await row(page, a).waitFor({ state: 'detached' });
+    expect(await page.getByTestId('console-on-air').textContent()).toBe('Когда уберут сугробы во дворе?');
   });
 });

@@ -16,6 +16,7 @@ import { topicLabel } from './labels';
 import { RulesEditor } from './RulesEditor';
 import { useActions } from './useActions';
 import { useInbox, useInboxStore } from './useInbox';
+import { useOnAir } from './useOnAir';
 import { usePresence, type Activity } from './usePresence';
 import { changeProducerName, producerName } from './useProducerName';
 import { useShortcuts } from './useShortcuts';
@@ -44,7 +45,7 @@ export function ConsolePage(): React.JSX.Element {
   const { focusedId, selected, mode, notice } = useConsoleUi();
   const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
   const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
-  const onAir = [...byId.values()].find((q) => q.status === 'on_air') ?? null;
+  const onAir = useOnAir(client);
   const selection = [...selected].map((id) => byId.get(id)).filter((q) => q !== undefined);
 
   return (
