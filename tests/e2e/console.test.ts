@@ -58,6 +58,7 @@ describe('two producers on the same question', () => {
     await aigerim.keyboard.press('e');
     await row(bekzat, id).getByText('Айгерим редактирует этот вопрос').waitFor();
     await row(aigerim, id).getByText('Бекзат редактирует этот вопрос').waitFor();
+    await bekzat.getByTestId('detail').locator('.presence-warning').getByText('Айгерим редактирует этот вопрос').waitFor();
 
     // Both started editing version 1; Aigerim saves first.
     await aigerim.getByLabel('Текст для эфира').fill('Когда починят светофор на пересечении Абая и Сейфуллина?');

@@ -156,7 +156,7 @@ export function ConsolePage(): React.JSX.Element {
             <InboxList client={client} actions={actions} others={others} />
           )}
         </section>
-        <DetailPanel client={client} actions={actions} question={focused} />
+        <DetailPanel client={client} actions={actions} question={focused} others={others.filter((p) => p.questionId !== null && p.questionId === focusedId)} />
       </div>
       {mode === 'help' && <HelpOverlay />}
       {mode === 'rules' && <RulesEditor client={client} onClose={() => setMode('none')} />}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
-import { REJECT_REASONS, type CommandReply, type Question } from '../../../shared/protocol';
+import { REJECT_REASONS, type CommandReply, type Presence, type Question } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
 import { formatCityTime } from '../../../shared/time';
 import type { DeskClient } from '../../api';
@@ -23,7 +23,15 @@ export function pendingSuggestions(q: Question): TagPatch {
   return patch;
 }
 
-export function DetailPanel({ client, actions, question: q }: { client: DeskClient; actions: Actions; question: Question | null }): React.JSX.Element {
+interface DetailProps {
+  client: DeskClient;
+  actions: Actions;
+  question: Question | null;
+  /** Other producers on this same question: a warning before editing it too. */
+  others: readonly Presence[];
+}
+
+export function DetailPanel({ client, actions, question: q, others }: DetailProps): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useConsoleUi((s) => s.mode);
   const selected = useConsoleUi((s) => s.selected);
@@ -60,6 +68,11 @@ export function DetailPanel({ client, actions, question: q }: { client: DeskClie
         {q.reference} · {t(`status.${q.status}`)}
         {q.rejectReason && <small> ({q.rejectReason})</small>}
       </h2>
+      {others.length > 0 && (
+        <p className="presence-warning" role="status">
+          {others.map((p) => t(`console.presence.${p.activity}`, { name: p.name })).join(' · ')}
+        </p>
+      )}
       <section>
         <h3>{t('console.originalText')}</h3>
         <p className="original-text" data-testid="original-text">
