@@ -5,7 +5,7 @@ export const common = {
     lang: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Console', prompter: 'Teleprompter', ask: 'Question form' },
     connection: {
-      online: 'Live',
+      online: 'Connected',
       connecting: 'Connecting…',
       offline: 'Offline — reconnecting',
     },
@@ -64,7 +64,7 @@ export const common = {
     lang: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлёр', ask: 'Форма вопроса' },
     connection: {
-      online: 'В эфире',
+      online: 'На связи',
       connecting: 'Подключение…',
       offline: 'Нет связи — переподключаемся',
     },
@@ -123,7 +123,7 @@ export const common = {
     lang: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлер', ask: 'Сұрақ формасы' },
     connection: {
-      online: 'Эфирде',
+      online: 'Байланыс бар',
       connecting: 'Қосылуда…',
       offline: 'Байланыс жоқ — қайта қосылуда',
     },
