@@ -16,7 +16,7 @@ declare module 'autocannon' {
     '2xx': number;
     duration: number;
   }
-  interface Options {
+  export interface Options {
     url: string;
     method?: string;
     headers?: Record<string, string>;
@@ -25,6 +25,18 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     idReplacement?: boolean;
+    /** Per-request overrides; `setupRequest` may rewrite each request before it is sent. */
+    requests?: Array<{
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: { method?: string; headers?: Record<string, string>; body?: string; path?: string }) => {
+        method?: string;
+        headers?: Record<string, string>;
+        body?: string;
+        path?: string;
+      };
+    }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

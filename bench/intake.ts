@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Options } from 'autocannon';
 
 /**
  * HTTP intake benchmark: the public form endpoint (validated, committed with synchronous=FULL,
@@ -20,11 +21,16 @@ export interface IntakeBenchResult {
   connections: number;
   durationSeconds: number;
   bare: LoadResult;
+  /** Worst case for grouping: the same text every time, every message a near-duplicate of all. */
   intake: LoadResult;
-  /** intake req/s ÷ bare req/s */
+  /** intake req/s ÷ bare req/s (worst case) */
   ratio: number;
-  /** Questions in the database after the run: every 2xx must be one stored row. */
+  /** Questions in the database after the worst-case run: every 2xx must be one stored row. */
   stored: number;
+  /** Realistic mix: texts drawn from the near-duplicate fixture with random variation. */
+  mix: LoadResult;
+  mixRatio: number;
+  mixStored: number;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -57,15 +63,80 @@ const BODY = JSON.stringify({
   submissionId: 'b[<id>]',
 });
 
-async function load(url: string, connections: number, duration: number): Promise<LoadResult> {
+// A small seeded PRNG (mulberry32), so every run sends the same sequence of texts.
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIXTURE = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/questions/near-duplicates.json'), 'utf8'),
+) as { questions: Array<{ text: string }>; holdout: Array<{ text: string }> };
+const TEXTS = [...FIXTURE.questions, ...FIXTURE.holdout].map((q) => q.text);
+const OPENINGS = ['', '', '', 'Здравствуйте! ', 'Сәлеметсіз бе! ', 'Уважаемый аким, ', 'Добрый день. '];
+const ENDINGS = ['', '', '', ' Спасибо.', ' Рахмет!', ' Когда?', ' Жители ждут ответа.'];
+const DISTRICT_IDS = ['alatau', 'almaly', 'auezov', 'bostandyk', 'zhetysu', 'medeu', 'nauryzbay', 'turksib'];
+
+/**
+ * One realistic question: a fixture text with a greeting or a closing, sometimes a typo
+ * (a letter dropped or doubled), sometimes a house number, in any case.
+ */
+function variedText(next: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  let text = pick(TEXTS);
+  const r = next();
+  if (r < 0.25) {
+    const at = 1 + Math.floor(next() * (text.length - 2));
+    text = text.slice(0, at) + text.slice(at + 1);
+  } else if (r < 0.4) {
+    const at = Math.floor(next() * text.length);
+    text = text.slice(0, at) + text.charAt(at) + text.slice(at);
+  }
+  if (next() < 0.2) text += ` Дом ${1 + Math.floor(next() * 200)}.`;
+  if (next() < 0.1) text = text.toLowerCase();
+  return pick(OPENINGS) + text + pick(ENDINGS);
+}
+
+export type Scenario = 'same-text' | 'mix';
+
+function requestOptions(scenario: Scenario): Partial<Options> {
+  if (scenario === 'same-text') return { method: 'POST', body: BODY, idReplacement: true };
+  const next = random(20_260_101);
+  let n = 0;
+  return {
+    method: 'POST',
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          n++;
+          const body = JSON.stringify({
+            name: `Зритель ${n % 997}`,
+            district: DISTRICT_IDS[n % DISTRICT_IDS.length],
+            text: variedText(next),
+            language: next() < 0.5 ? 'kk' : 'ru',
+            submissionId: `m-${process.pid}-${n}`,
+          });
+          return { ...request, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+        },
+      },
+    ],
+  };
+}
+
+async function load(url: string, connections: number, duration: number, scenario: Scenario = 'same-text'): Promise<LoadResult> {
   const result = await autocannon({
     url,
-    method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: BODY,
     connections,
     duration,
-    idReplacement: true,
+    ...requestOptions(scenario),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -85,10 +156,24 @@ export async function runIntakeBench(options: { connections: number; durationSec
   const bare = await load(bareServer.url, connections, durationSeconds);
   await stop(bareServer.child);
 
-  const intakeServer = await startServer('bench/intakeServer.ts');
-  await load(`${intakeServer.url}/api/questions`, connections, 2);
-  const intake = await load(`${intakeServer.url}/api/questions`, connections, durationSeconds);
-  await stop(intakeServer.child);
-  const stored = Number(/STORED (\d+)/.exec(intakeServer.output())?.[1] ?? -1);
-  return { connections, durationSeconds, bare, intake, ratio: intake.requestsPerSecond / bare.requestsPerSecond, stored };
+  const runIntake = async (scenario: Scenario): Promise<{ result: LoadResult; stored: number }> => {
+    const server = await startServer('bench/intakeServer.ts');
+    await load(`${server.url}/api/questions`, connections, 2, scenario);
+    const result = await load(`${server.url}/api/questions`, connections, durationSeconds, scenario);
+    await stop(server.child);
+    return { result, stored: Number(/STORED (\d+)/.exec(server.output())?.[1] ?? -1) };
+  };
+  const worst = await runIntake('same-text');
+  const mix = await runIntake('mix');
+  return {
+    connections,
+    durationSeconds,
+    bare,
+    intake: worst.result,
+    ratio: worst.result.requestsPerSecond / bare.requestsPerSecond,
+    stored: worst.stored,
+    mix: mix.result,
+    mixRatio: mix.result.requestsPerSecond / bare.requestsPerSecond,
+    mixStored: mix.stored,
+  };
 }
