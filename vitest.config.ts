@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    reporters: ['default', './tests/helpers/summaryReporter.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
