@@ -42,6 +42,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    console.error('That port is already in use — is the desk already running? Choose another with --port.');
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
   process.exit(1);
 });
