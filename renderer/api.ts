@@ -11,6 +11,7 @@ import {
   type ReplyError,
   type Role,
 } from '../shared/protocol';
+import { accessToken } from './accessToken';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -109,6 +110,7 @@ export class DeskClient {
     const query = new URLSearchParams({ role: this.role, lang: this.lang() });
     const name = this.name();
     if (name) query.set('name', name);
+    if (accessToken) query.set('token', accessToken);
     const socket = new WebSocket(`${protocol}//${window.location.host}/ws?${query.toString()}`);
     this.socket = socket;
     socket.onmessage = (event) => this.onMessage(event.data);

@@ -16,6 +16,11 @@ export interface CoreConfig {
   /** Public intake requests per IP per minute. */
   intakePerIpPerMinute?: number;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Requests from this machine need no access token (default true). Tests turn it off to act as
+   * a LAN client.
+   */
+  trustLoopback?: boolean;
 }
 
 export const APP_DIR_NAME = 'akimat-live-desk';

@@ -6,10 +6,12 @@ import { registerRundownCommands } from './commands/rundown';
 import { createChannels, type Channels } from './channels';
 import type { CoreConfig } from './config';
 import { EventBus } from './events';
+import { createAccessPolicy } from './http/access';
 import { createHttpServer } from './http/server';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
+import { loadAccessTokens, type AccessTokens } from './store/accessTokens';
 import { openDatabase, type Db } from './store/db';
 
 export interface Core {
@@ -20,6 +22,8 @@ export interface Core {
   http: FastifyInstance;
   /** Intake doors beyond the form: Telegram poller, WhatsApp, webhook, CSV, phone-in; channel state. */
   channels: Channels;
+  /** Per-role tokens for LAN links (`/prompter?token=…`); never needed on this machine. */
+  accessTokens: AccessTokens;
   /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
   url: string;
   close(): Promise<void>;
@@ -52,7 +56,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     log,
     perIpPerMinute: config.intakePerIpPerMinute ?? 30,
   });
+  const accessTokens = loadAccessTokens(db, now());
   const http = await createHttpServer({
+    access: createAccessPolicy(accessTokens, config.trustLoopback ?? true),
     channels,
     hub,
     intake,
@@ -74,6 +80,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     intake,
     http,
     channels,
+    accessTokens,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     async close() {
       if (closed) return;

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parseServeArgs } from './config';
 import { createCore } from './createCore';
+import { lanLinks } from './lanLinks';
 import { openInBrowser } from './openBrowser';
 
 /** Headless entry: `npm run serve -- --host 0.0.0.0 --port 4310 --data-dir ./data`. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   console.log(`  Producer console: ${core.url}/console`);
   console.log(`  Teleprompter:     ${core.url}/prompter`);
   console.log(`  Public form:      ${core.url}/ask`);
+  for (const line of lanLinks(options.host, core.url, core.accessTokens)) console.log(line);
   if (options.open) openInBrowser(`${core.url}/console`);
 
   let stopping = false;

@@ -5,12 +5,14 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
 import { ROLES, type Role } from '../../../shared/protocol';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
 import { errorShape } from '../messages';
+import type { AccessPolicy } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
@@ -38,7 +40,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Staff-only HTTP endpoints (everything else under /api is public intake or health). */
+const PRODUCER_API: ReadonlySet<string> = new Set(['/api/intake/csv']);
+
 export interface HttpDeps {
+  access: AccessPolicy;
   hub: Hub;
   intake: Intake;
   staticDir?: string | undefined;
@@ -74,6 +80,12 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       .send({ ok: false, error: errorShape(appError, requestLanguage(request)) });
   });
 
+  app.addHook('onRequest', async (request) => {
+    if (PRODUCER_API.has(request.routeOptions.url ?? '') && deps.access.roleFor(request, 'producer') !== 'producer') {
+      throw new AppError('forbidden');
+    }
+  });
+
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
 
@@ -81,13 +93,26 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
   if (deps.channels) registerChannelRoutes(app, deps.channels);
 
-  app.get<{ Querystring: { role?: string; lang?: string; name?: string } }>(
+  const socketRoles = new WeakMap<FastifyRequest, Role>();
+  app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string } }>(
     '/ws',
-    { websocket: true },
+    {
+      websocket: true,
+      // Refused before the upgrade: a LAN client without a valid token never gets a socket.
+      preValidation: async (request, reply) => {
+        const requested: Role = (ROLES as readonly string[]).includes(request.query.role ?? '')
+          ? (request.query.role as Role)
+          : 'producer';
+        const role = deps.access.roleFor(request, requested);
+        if (!role) {
+          await reply.code(401).send({ ok: false, error: errorShape(new AppError('forbidden'), requestLanguage(request)) });
+          return;
+        }
+        socketRoles.set(request, role);
+      },
+    },
     (socket, request) => {
-      const role: Role = (ROLES as readonly string[]).includes(request.query.role ?? '')
-        ? (request.query.role as Role)
-        : 'producer';
+      const role = socketRoles.get(request) ?? 'speaker';
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
       const actor = (request.query.name ?? '').slice(0, 60) || `${role}@${request.ip}`;
       deps.hub.attach(socket, { role, lang, actor });

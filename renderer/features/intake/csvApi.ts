@@ -1,6 +1,7 @@
 import type { AppErrorShape } from '../../../shared/errors';
 import type { CsvImportResult, CsvMapping, CsvPreview } from '../../../shared/protocol';
 import { i18n } from '../../i18n';
+import { accessHeaders } from '../../accessToken';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
@@ -21,7 +22,7 @@ export async function postCsv(
   try {
     response = await fetch('/api/intake/csv', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
+      headers: { 'content-type': 'application/json', 'accept-language': i18n.language, ...accessHeaders() },
       body: JSON.stringify({ fileName: file.name, contentBase64, commit, ...(mapping ? { mapping } : {}) }),
     });
   } catch {

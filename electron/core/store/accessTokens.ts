@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '../../../shared/protocol';
+import type { Db } from './db';
+import { prepared } from './statements';
+
+/** One secret link token per role for LAN clients; made once, kept in the `setting` table. */
+export type AccessTokens = Record<Role, string>;
+
+const KEY = 'access.tokens';
+const GET = `SELECT value FROM setting WHERE key = @key`;
+const PUT = `
+  INSERT INTO setting (key, value, updated_at) VALUES (@key, @value, @now)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+`;
+
+function isTokens(value: unknown): value is AccessTokens {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ROLES.every((r) => typeof (value as Record<string, unknown>)[r] === 'string')
+  );
+}
+
+export function loadAccessTokens(db: Db, now: number): AccessTokens {
+  const row = prepared(db, GET).get({ key: KEY }) as { value: string } | undefined;
+  if (row) {
+    const stored: unknown = JSON.parse(row.value);
+    if (isTokens(stored)) return stored;
+  }
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, randomBytes(18).toString('base64url')])) as AccessTokens;
+  prepared(db, PUT).run({ key: KEY, value: JSON.stringify(tokens), now });
+  return tokens;
+}
