@@ -130,7 +130,7 @@ function requestOptions(scenario: Scenario): Partial<Options> {
   };
 }
 
-async function load(url: string, connections: number, duration: number, scenario: Scenario = 'same-text'): Promise<LoadResult> {
+export async function load(url: string, connections: number, duration: number, scenario: Scenario = 'same-text'): Promise<LoadResult> {
   const result = await autocannon({
     url,
     headers: { 'content-type': 'application/json' },

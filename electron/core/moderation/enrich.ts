@@ -3,8 +3,8 @@ import { computeFlags } from '../analysis/flags';
 import { findPersonalData } from '../analysis/personalData';
 import { assignGroup, candidateKeys, fingerprint, isFingerprint, type Fingerprint } from '../analysis/similarity';
 import type { Db } from '../store/db';
-import { createGroup, findCandidates, moveToGroup, readFingerprint, saveFingerprint } from '../store/groups';
-import { getQuestion, setAnalysis } from '../store/questions';
+import { createGroup, findCandidates, growGroup, readFingerprint, saveFingerprint } from '../store/groups';
+import { setIntakeAnalysis } from '../store/questions';
 
 export interface EnrichDeps {
   now: () => number;
@@ -52,12 +52,13 @@ export function withoutPersonalData(text: string): string {
 export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question) => Question {
   return (db, question) => {
     const text = question.originalText;
-    setAnalysis(db, question.id, computeFlags(text), deps.suggest(text, deps.rules()));
+    const flags = computeFlags(text);
+    const suggestions = deps.suggest(text, deps.rules());
     const fp = fingerprint(withoutPersonalData(text));
     const keys = candidateKeys(fp);
     const groupId = groupFor(db, question.id, fp, keys, deps.now());
-    moveToGroup(db, question.id, null, groupId);
+    const analysed = setIntakeAnalysis(db, question, { flags, suggestions, groupId, groupSize: growGroup(db, groupId) });
     saveFingerprint(db, question.id, groupId, JSON.stringify(fp), keys);
-    return getQuestion(db, question.id) ?? question;
+    return analysed;
   };
 }

@@ -67,6 +67,16 @@ export function moveToGroup(db: Db, questionId: number, fromGroupId: number | nu
   prepared(db, DELETE_EMPTY).run({ groupId: fromGroupId });
 }
 
+const GROW_RETURNING = `UPDATE question_group SET size = size + 1 WHERE id = @groupId RETURNING size`;
+
+/**
+ * Counts a new question (its group_id already set by the caller) into a group; returns the
+ * group's new size.
+ */
+export function growGroup(db: Db, groupId: number): number {
+  return (prepared(db, GROW_RETURNING).get({ groupId }) as { size: number }).size;
+}
+
 /** Stores a question's fingerprint and files it under its blocking keys, in its group. */
 export function saveFingerprint(db: Db, questionId: number, groupId: number, fingerprint: string, keys: readonly string[]): void {
   prepared(db, SAVE_FINGERPRINT).run({ questionId, fingerprint });

@@ -84,17 +84,24 @@ function toQuestion(row: QuestionRow): Question {
   };
 }
 
-const NEXT_ID = `SELECT COALESCE(MAX(id), 0) + 1 AS id FROM question`;
-
-const INSERT = `
+// One statement per arrival: the id is reserved and the reference derived from it in the same
+// INSERT. MAX(id) stays a scalar subquery: as a FROM subquery of its own, SQLite would no longer
+// read it from the last rowid but scan the table (the plan is checked by a test); a redelivery inserts nothing and returns no row,
+// and only then is the stored question looked up. printf('%04d') pads as formatReference does.
+/** Exported so a test can check its query plan. */
+export const INSERT = `
   INSERT INTO question (
     id, reference, channel, external_id, sender_name, sender_contact, sender_user_id,
     district, topic, language, original_text, air_text, meta, received_at, updated_at
-  ) VALUES (
-    @id, @reference, @channel, @externalId, @senderName, @senderContact, @senderUserId,
-    @district, @topic, @language, @text, @text, @meta, @receivedAt, @receivedAt
   )
+  SELECT
+    n.id, @referenceYear || '-' || printf('%04d', n.id), @channel, @externalId, @senderName,
+    @senderContact, @senderUserId, @district, @topic, @language, @text, @text, @meta, @receivedAt,
+    @receivedAt
+  FROM (SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM question) AS id) AS n
+  WHERE true
   ON CONFLICT (channel, external_id) DO NOTHING
+  RETURNING id, reference
 `;
 
 const BY_EXTERNAL_ID = `
@@ -168,22 +175,61 @@ export function formatReference(year: number, id: number): string {
   return `${year}-${String(id).padStart(4, '0')}`;
 }
 
+/** What a fresh row's `suggestions` column default ('{}') reads as. */
+const NO_SUGGESTIONS: Suggestions = parseSuggestions('{}');
+
 /**
  * Inserts a question unless (channel, external id) is already stored; a redelivery returns the
  * stored question with `created: false`. Must run inside the caller's transaction, which makes
- * the MAX(id)+1 reservation safe (SQLite has one writer).
+ * the MAX(id)+1 reservation safe (SQLite has one writer). A new question is returned as
+ * `getQuestion` would read it, without reading it back: every column is the input or a default.
  */
 export function insertQuestion(db: Db, input: NewQuestion): { question: Question; created: boolean } {
-  const existing = prepared(db, BY_EXTERNAL_ID).get(input) as QuestionRow | undefined;
-  if (existing) return { question: toQuestion(existing), created: false };
-  const { id } = prepared(db, NEXT_ID).get() as { id: number };
-  prepared(db, INSERT).run({
-    ...input,
-    id,
-    reference: formatReference(input.referenceYear, id),
+  const inserted = prepared(db, INSERT).get({
+    channel: input.channel,
+    externalId: input.externalId,
+    senderName: input.senderName,
+    senderContact: input.senderContact,
+    senderUserId: input.senderUserId,
+    district: input.district,
+    topic: input.topic,
+    language: input.language,
+    text: input.text,
     meta: JSON.stringify(input.meta),
-  });
-  return { question: mustGet(db, id), created: true };
+    receivedAt: input.receivedAt,
+    // A string, so the year reads as 2026 and not as the REAL 2026.0.
+    referenceYear: String(input.referenceYear),
+  }) as { id: number; reference: string } | undefined;
+  if (!inserted) {
+    const existing = prepared(db, BY_EXTERNAL_ID).get({ channel: input.channel, externalId: input.externalId }) as
+      | QuestionRow
+      | undefined;
+    if (!existing) throw new AppError('not_found');
+    return { question: toQuestion(existing), created: false };
+  }
+  const question: Question = {
+    id: inserted.id,
+    reference: inserted.reference,
+    channel: input.channel,
+    senderName: input.senderName,
+    senderContact: input.senderContact,
+    district: input.district,
+    topic: input.topic,
+    language: input.language,
+    originalText: input.text,
+    airText: input.text,
+    status: 'new',
+    rejectReason: null,
+    receivedAt: input.receivedAt,
+    updatedAt: input.receivedAt,
+    version: 1,
+    flags: [],
+    speaker: null,
+    groupId: null,
+    groupSize: 1,
+    suggestions: { ...NO_SUGGESTIONS },
+  };
+  return { question, created: true };
 }
 
 export function getQuestion(db: Db, id: number): Question | null {
@@ -368,6 +414,39 @@ export function setAnalysis(db: Db, id: number, flags: readonly string[], sugges
     flagged: flags.length > 0 ? 1 : 0,
     suggestions: JSON.stringify(suggestions),
   });
+}
+
+const SET_INTAKE_ANALYSIS = `
+  UPDATE question
+  SET flags = @flags, flagged = @flagged, suggestions = @suggestions, group_id = @groupId
+  WHERE id = @id
+`;
+
+/**
+ * Intake's derived data in one write: flags, suggestions and the group a new question joins
+ * (the caller keeps the group's size). Returns the question with them, as `getQuestion` reads it.
+ */
+export function setIntakeAnalysis(
+  db: Db,
+  question: Question,
+  analysis: { flags: readonly string[]; suggestions: Suggestions; groupId: number; groupSize: number },
+): Question {
+  const flags = JSON.stringify(analysis.flags);
+  const suggestions = JSON.stringify(analysis.suggestions);
+  prepared(db, SET_INTAKE_ANALYSIS).run({
+    id: question.id,
+    flags,
+    flagged: analysis.flags.length > 0 ? 1 : 0,
+    suggestions,
+    groupId: analysis.groupId,
+  });
+  return {
+    ...question,
+    flags: (JSON.parse(flags) as string[]).filter((f) => KNOWN_FLAGS.has(f)) as Question['flags'],
+    groupId: analysis.groupId,
+    groupSize: analysis.groupSize,
+    suggestions: parseSuggestions(suggestions),
+  };
 }
 
 export function setGroup(db: Db, id: number, groupId: number): void {
