@@ -94,15 +94,25 @@ export function createIntake(deps: IntakeDeps): Intake {
   const perSender = deps.perSenderPerMinute ?? (() => getIntakeSettings(db).limits.perSenderPerMinute);
   const limiter = new SenderLimiter();
 
-  const insertOne = db.transaction((input: NewQuestion): AcceptResult => {
+  const insertOne = (input: NewQuestion): AcceptResult => {
     const result = insertQuestion(db, input);
     if (!result.created || !onInserted) return result;
     return { question: onInserted(db, result.question), created: true };
-  });
-  const commitBatch = db.transaction((batch: Pending[]) =>
+  };
+  type Outcome = { ok: true; result: AcceptResult } | { ok: false; error: unknown };
+  // The usual case: every message of the batch goes in, no savepoints. A savepoint per message
+  // costs a copy of every page it touches (the question's indexes, the search index, the group
+  // tables) into the sub-journal, whether or not it is ever rolled back.
+  const commitBatch = db.transaction((batch: Pending[]): Outcome[] =>
+    batch.map((p) => ({ ok: true as const, result: insertOne(p.input) })),
+  );
+  // When one message fails, the whole batch is rolled back (nothing of it was acknowledged) and
+  // committed again with a savepoint per message, so one bad row never takes its neighbours down.
+  const insertOneGuarded = db.transaction(insertOne);
+  const commitBatchGuarded = db.transaction((batch: Pending[]): Outcome[] =>
     batch.map((p) => {
       try {
-        return { ok: true as const, result: insertOne(p.input) };
+        return { ok: true as const, result: insertOneGuarded(p.input) };
       } catch (error) {
         return { ok: false as const, error };
       }
@@ -114,9 +124,13 @@ export function createIntake(deps: IntakeDeps): Intake {
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    let outcomes: ReturnType<typeof commitBatch>;
+    let outcomes: Outcome[];
     try {
-      outcomes = commitBatch(batch);
+      try {
+        outcomes = commitBatch(batch);
+      } catch {
+        outcomes = commitBatchGuarded(batch);
+      }
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;

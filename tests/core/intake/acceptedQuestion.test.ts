@@ -75,3 +75,30 @@ describe('the insert statement', () => {
     expect(plan.some((d) => d.startsWith('SCAN question'))).toBe(false);
   });
 });
+
+describe('a message that fails inside the group commit', () => {
+  it('is refused alone: its neighbours in the same batch are committed, its own writes are not', async () => {
+    const { createIntake } = await import('../../../electron/core/intake/accept');
+    const intake = createIntake({
+      db: core.db,
+      bus: core.bus,
+      now: Date.now,
+      onInserted: (db, question) => {
+        db.prepare(`UPDATE question SET topic = 'half-done' WHERE id = ?`).run(question.id);
+        if (question.originalText === 'сломанный') throw new Error('analysis failed');
+        return question;
+      },
+    });
+    const outcomes = await Promise.allSettled(
+      ['первый', 'сломанный', 'третий'].map((text, i) =>
+        intake.accept({ channel: 'csv', externalId: `bad-${i}`, senderName: 'Оператор', text }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = core.db.prepare(`SELECT original_text AS text, topic FROM question WHERE channel = 'csv' ORDER BY id`).all();
+    expect(stored).toEqual([
+      { text: 'первый', topic: 'half-done' },
+      { text: 'третий', topic: 'half-done' },
+    ]);
+  });
+});
