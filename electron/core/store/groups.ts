@@ -83,12 +83,17 @@ export function saveFingerprint(db: Db, questionId: number, groupId: number, fin
   for (const key of keys) prepared(db, ADD_KEY).run({ key, questionId, groupId });
 }
 
+// The same query read as [questionId, groupId] arrays (a statement of its own, so that no other
+// user of CANDIDATES is switched to arrays): an object per row cost more than reading the row.
+const CANDIDATES_RAW = `${CANDIDATES} -- raw`;
+
 /** Questions sharing any of `keys`, each once, newest first per key. */
 export function findCandidates(db: Db, keys: readonly string[], perKey = CANDIDATES_PER_KEY): GroupCandidate[] {
   const seen = new Map<number, GroupCandidate>();
+  const statement = prepared(db, CANDIDATES_RAW).raw(true);
   for (const key of keys) {
-    for (const row of prepared(db, CANDIDATES).all({ key, limit: perKey }) as GroupCandidate[]) {
-      seen.set(row.questionId, row);
+    for (const [questionId, groupId] of statement.all({ key, limit: perKey }) as Array<[number, number]>) {
+      seen.set(questionId, { questionId, groupId });
     }
   }
   return [...seen.values()];
