@@ -2,7 +2,7 @@
 // Electron runtime cannot start, says so in one line and serves the same app to a browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { electronBinaryPresent, ensureInstalled, root } from './bootstrap.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -26,6 +26,13 @@ function buildUiIfStale() {
   if (run(npx, ['vite', 'build', '--logLevel', 'warn']).status !== 0) process.exit(1);
 }
 
+function npmNodeGyp() {
+  if (process.env.npm_config_node_gyp) return process.env.npm_config_node_gyp;
+  const prefix = dirname(dirname(process.execPath));
+  const lib = process.platform === 'win32' ? dirname(process.execPath) : join(prefix, 'lib');
+  return join(lib, 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+}
+
 /** better-sqlite3 built for Electron's ABI, kept apart so the Node build used by tests stays. */
 function ensureElectronNativeSqlite() {
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
@@ -36,10 +43,14 @@ function ensureElectronNativeSqlite() {
   const work = join(root, '.electron-native', 'better-sqlite3');
   mkdirSync(work, { recursive: true });
   cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
-  const result = run(npx, [
-    'node-gyp', 'rebuild', '--release',
+  // npm's own node-gyp (the one that built the Node binary); its headers are Electron's here,
+  // so npm's `nodedir` setting (which points at Node's headers) must not leak in.
+  const env = { ...process.env };
+  delete env.npm_config_nodedir;
+  const result = run(process.execPath, [
+    npmNodeGyp(), 'rebuild', '--release',
     `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers',
-  ], { cwd: work });
+  ], { cwd: work, env });
   if (result.status !== 0) return false;
   copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
   writeFileSync(stamp, electronVersion);
