@@ -18,6 +18,26 @@ export interface EnrichDeps {
  */
 const MEMBERS_PER_GROUP = 4;
 
+// Parsed fingerprints of recent group members, by the JSON they were parsed from: a member is
+// compared with many arrivals, and parsing and checking its JSON each time cost more than the
+// comparison. The stored JSON is still read for each candidate and must match the entry, so an
+// entry can never stand for a fingerprint other than the stored one (after a rollback, say).
+const PARSED_CACHE_SIZE = 4096;
+const parsedCache = new Map<number, { json: string; fingerprint: Fingerprint | null }>();
+
+function parsedFingerprint(questionId: number, json: string): Fingerprint | null {
+  const hit = parsedCache.get(questionId);
+  if (hit?.json === json) return hit.fingerprint;
+  const parsed: unknown = JSON.parse(json);
+  // A fingerprint from an older algorithm is skipped rather than compared wrongly.
+  const fingerprint = isFingerprint(parsed) ? parsed : null;
+  parsedCache.delete(questionId);
+  parsedCache.set(questionId, { json, fingerprint });
+  // Oldest first: candidates are the newest questions, so the oldest entries go.
+  if (parsedCache.size > PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
+  return fingerprint;
+}
+
 /** The group a new question joins: the most similar earlier question sharing a blocking key. */
 export function groupFor(db: Db, questionId: number, fp: Fingerprint, keys: readonly string[], now: number): number {
   const candidates: Array<{ id: number; fingerprint: Fingerprint }> = [];
@@ -27,9 +47,8 @@ export function groupFor(db: Db, questionId: number, fp: Fingerprint, keys: read
     if (c.questionId === questionId || seen >= MEMBERS_PER_GROUP) continue;
     perGroup.set(c.groupId, seen + 1);
     const stored = readFingerprint(db, c.questionId);
-    const parsed: unknown = stored === null ? null : JSON.parse(stored);
-    // A fingerprint from an older algorithm is skipped rather than compared wrongly.
-    if (isFingerprint(parsed)) candidates.push({ id: c.groupId, fingerprint: parsed });
+    const parsed = stored === null ? null : parsedFingerprint(c.questionId, stored);
+    if (parsed) candidates.push({ id: c.groupId, fingerprint: parsed });
   }
   return assignGroup(fp, candidates) ?? createGroup(db, questionId, now);
 }
