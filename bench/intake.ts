@@ -121,7 +121,7 @@ function requestOptions(scenario: Scenario): Partial<Options> {
             district: DISTRICT_IDS[n % DISTRICT_IDS.length],
             text: variedText(next),
             language: next() < 0.5 ? 'kk' : 'ru',
-            submissionId: `mix-${process.pid}-${String(n).padStart(8, "0")}`,
+            submissionId: `mix-${process.pid}-${String(n).padStart(8, '0')}`,
           });
           return { ...request, method: 'POST', headers: { 'content-type': 'application/json' }, body };
         },
