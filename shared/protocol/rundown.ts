@@ -76,7 +76,12 @@ export const outcomeInputSchema = z.discriminatedUnion('kind', [
     /** Defaults to 15 working days from today (APPC art. 76). */
     dueDate: isoDate.optional(),
   }),
-  z.object({ kind: z.literal('deferred'), note: shortText(500).default('') }),
+  z.object({
+    kind: z.literal('deferred'),
+    note: shortText(500).default(''),
+    /** The later episode it goes to; null: no episode chosen yet. */
+    toEpisodeId: z.number().int().positive().nullable().default(null),
+  }),
   z.object({ kind: z.literal('dropped'), reason: shortText(500).min(1) }),
 ]);
 export type OutcomeInput = z.output<typeof outcomeInputSchema>;
@@ -93,10 +98,23 @@ export const outcomeSchema = z.object({
   departmentId: z.number().int().nullable(),
   handoffReference: z.string().nullable(),
   dueDate: isoDate.nullable(),
+  /** For `deferred`: the episode it was deferred to, if one was chosen. */
+  deferredToEpisodeId: z.number().int().nullable(),
   airedMs: z.number(),
   decidedAt: z.number(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** A question deferred to this episode (its latest outcome), still waiting to be queued again. */
+export const deferredHereSchema = z.object({
+  questionId: z.number().int(),
+  /** The episode it was deferred from; null when it was in no episode's queue. */
+  fromEpisodeId: z.number().int().nullable(),
+  fromTitle: z.string().nullable(),
+  fromAirDate: isoDate.nullable(),
+  note: z.string(),
+});
+export type DeferredHere = z.infer<typeof deferredHereSchema>;
 
 export const departmentSchema = z.object({
   id: z.number().int(),
@@ -111,6 +129,8 @@ export const rundownSchema = z.object({
   speakers: z.array(speakerSchema),
   items: z.array(rundownItemSchema),
   outcomes: z.array(outcomeSchema),
+  /** Questions deferred to this episode, in the order they were deferred. */
+  deferredHere: z.array(deferredHereSchema),
 });
 export type Rundown = z.infer<typeof rundownSchema>;
 

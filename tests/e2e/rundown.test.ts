@@ -206,3 +206,46 @@ describe('drag and drop in the rundown', () => {
     await expect.poll(() => queueOrder('Аким')).toEqual([a, c, b]);
   });
 });
+
+describe('deferring to a later episode', () => {
+  it('defers to the episode chosen in the dialog, where the question is listed first, marked, and can be queued', async () => {
+    const speakers = [{ name: 'Сабина Оспанова', portfolio: 'Экология' }];
+    const base = { startTime: '19:00', durationMin: 60, speakers };
+    const june10 = await producer.send('episode.save', { ...base, title: 'Akimat LIVE — June 10', airDate: '2026-06-10' });
+    const june17 = await producer.send('episode.save', { ...base, title: 'Akimat LIVE — June 17', airDate: '2026-06-17' });
+    const waiting = await approvedQuestion('Ержан', 'Когда уберут мусор у Сайрана?');
+    const id = await approvedQuestion('Лаура', 'Когда высадят деревья на Толе би?');
+    const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as any).version;
+    await producer.send('queue.add', { id, version, speakerId: june10.speakers[0]!.id });
+
+    const page = await openPage('/rundown');
+    await page.getByRole('button', { name: /Akimat LIVE — June 10/ }).click();
+    await page.locator(`li.queue-item[data-question-id="${id}"]`).getByRole('button', { name: 'Outcome…' }).click();
+    const dialog = page.locator('dialog.outcome-dialog');
+    await dialog.getByLabel('Deferred to a later episode').check();
+    // Only planned episodes after this one are offered, besides "no episode yet".
+    const target = dialog.getByLabel('Episode it goes to');
+    expect(await target.locator('option').allTextContents()).toEqual(['No episode yet', 'Akimat LIVE — June 17 (2026-06-17)']);
+    await target.selectOption({ label: 'Akimat LIVE — June 17 (2026-06-17)' });
+    await dialog.getByLabel('Note (optional)').fill('Ждём ответа экологов');
+    await dialog.getByRole('button', { name: 'Save outcome' }).click();
+    await page
+      .locator(`tr[data-question-id="${id}"][data-outcome="deferred"]`)
+      .getByText('Deferred to Akimat LIVE — June 17 (2026-06-17)')
+      .waitFor();
+    const outcome = core.db.prepare('SELECT episode_id AS episodeId, deferred_to AS deferredTo, reason FROM outcome WHERE question_id = ?').get(id);
+    expect(outcome).toEqual({ episodeId: june10.episode.id, deferredTo: june17.episode.id, reason: 'Ждём ответа экологов' });
+
+    // In the target episode it comes first among the questions to queue, marked with where it came from.
+    await page.getByRole('button', { name: /Akimat LIVE — June 17/ }).click();
+    const approved = page.locator('.approved-list li');
+    await approved.first().getByText('Deferred from Akimat LIVE — June 10 (2026-06-10)').waitFor();
+    expect(await approved.first().getAttribute('data-question-id')).toBe(String(id));
+    expect(await approved.locator(`[data-question-id="${waiting}"] .deferred-from`).count()).toBe(0);
+    await approved.first().getByRole('button', { name: 'Queue for Сабина Оспанова' }).click();
+    await page.locator(`li.queue-item[data-question-id="${id}"]`).waitFor();
+    expect(core.db.prepare('SELECT episode_id AS episodeId FROM queue_item WHERE question_id = ?').get(id)).toEqual({
+      episodeId: june17.episode.id,
+    });
+  });
+});

@@ -22,7 +22,7 @@ import {
   updateEpisode,
 } from '../store/episodes';
 import { countHandoffs, insertHandoff } from '../store/handoffs';
-import { listEpisodeOutcomes, insertOutcome } from '../store/outcomes';
+import { insertOutcome, listDeferredHere, listEpisodeOutcomes } from '../store/outcomes';
 import { getQuestion, listByStatus } from '../store/questions';
 import { appendToQueue, getQueueItem, listPending, listRundownItems, moveInQueue, removeFromQueue } from '../store/queue';
 import { getSpeaker, listSpeakers, replaceSpeakers } from '../store/speakers';
@@ -40,6 +40,7 @@ function readRundown(deps: StateDeps, episode: Episode): Rundown {
     speakers: listSpeakers(deps.db, episode.id),
     items: listRundownItems(deps.db, episode.id),
     outcomes: listEpisodeOutcomes(deps.db, episode.id),
+    deferredHere: listDeferredHere(deps.db, episode.id),
   };
 }
 
@@ -120,6 +121,18 @@ function handoffDueDate(deps: StateDeps, outcome: Extract<OutcomeInput, { kind: 
   return outcome.dueDate ?? addWorkingDays(formatCityTime(deps.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS);
 }
 
+/** A question can be deferred only to another episode that has not ended. */
+function checkDeferTarget(deps: StateDeps, targetId: number, fromEpisodeId: number | null): void {
+  const target = getEpisode(deps.db, targetId);
+  if (!target) throw new AppError('not_found', { field: 'toEpisodeId' });
+  if (target.id === fromEpisodeId) {
+    throw new AppError('validation', { field: 'toEpisodeId', messageKey: 'rundown.error.deferToSame' });
+  }
+  if (target.status === 'done') {
+    throw new AppError('invalid_transition', { field: 'toEpisodeId', messageKey: 'rundown.error.episodeDone' });
+  }
+}
+
 function recordOutcome(deps: StateDeps, actor: string, id: number, version: number, outcome: OutcomeInput): Question {
   const { db } = deps;
   const now = deps.now();
@@ -129,6 +142,8 @@ function recordOutcome(deps: StateDeps, actor: string, id: number, version: numb
     throw new AppError('invalid_transition', { messageKey: 'rundown.error.neverOnAir' });
   }
   const item = getQueueItem(db, id);
+  const deferredTo = outcome.kind === 'deferred' ? outcome.toEpisodeId : null;
+  if (deferredTo !== null) checkDeferTarget(deps, deferredTo, item?.episodeId ?? null);
   if (before.status === 'on_air') closeAirSegment(db, id, now);
   const after = transition(deps, actor, id, version, { status: OUTCOME_STATUS[outcome.kind] });
   let handoff: { reference: string; dueDate: string; departmentId: number } | null = null;
@@ -145,6 +160,7 @@ function recordOutcome(deps: StateDeps, actor: string, id: number, version: numb
     summary: outcome.kind === 'answered' ? outcome.summary : '',
     reason: outcome.kind === 'dropped' ? outcome.reason : outcome.kind === 'deferred' ? outcome.note : '',
     commitments: outcome.kind === 'answered' ? outcome.commitments : [],
+    deferredTo,
   };
   insertOutcome(db, { questionId: id, episodeId: item?.episodeId ?? null, ...details, decidedAt: now, actor });
   insertAudit(db, { at: now, actor, action: 'outcome.record', entity: 'question', entityId: id, after: { ...details, handoff } });
@@ -284,6 +300,8 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     const episodeId = getQueueItem(db, id)?.episodeId ?? null;
     const question = commitChanges(deps, () => [recordOutcome(deps, ctx.actor, id, version, outcome)]);
     publish(deps, episodeId, false);
+    // The target episode now lists the question among those deferred to it.
+    if (outcome.kind === 'deferred' && outcome.toEpisodeId !== null) publish(deps, outcome.toEpisodeId, false);
     return question;
   });
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { commitmentSchema, type Commitment, type Outcome, type OutcomeKind } from '../../../shared/protocol';
+import {
+  commitmentSchema,
+  type Commitment,
+  type DeferredHere,
+  type Outcome,
+  type OutcomeKind,
+} from '../../../shared/protocol';
 import type { Db } from './db';
 import { prepared } from './statements';
 
@@ -10,6 +16,7 @@ export interface NewOutcome {
   summary: string;
   reason: string;
   commitments: readonly Commitment[];
+  deferredTo: number | null;
   decidedAt: number;
   actor: string;
 }
@@ -26,19 +33,20 @@ interface OutcomeRow {
   department_id: number | null;
   handoff_reference: string | null;
   due_date: string | null;
+  deferred_to: number | null;
   aired_ms: number;
   decided_at: number;
 }
 
 const INSERT = `
-  INSERT INTO outcome (question_id, episode_id, kind, summary, reason, commitments, decided_at, actor)
-  VALUES (@questionId, @episodeId, @kind, @summary, @reason, @commitments, @decidedAt, @actor)
+  INSERT INTO outcome (question_id, episode_id, kind, summary, reason, commitments, deferred_to, decided_at, actor)
+  VALUES (@questionId, @episodeId, @kind, @summary, @reason, @commitments, @deferredTo, @decidedAt, @actor)
 `;
 
 // The handoff made with this outcome is the question's latest one at or after the decision.
 const FOR_EPISODE = `
   SELECT o.question_id, o.episode_id, q.reference, q.air_text, o.kind, o.summary, o.reason,
-         o.commitments, h.department_id, h.reference AS handoff_reference, h.due_date,
+         o.commitments, h.department_id, h.reference AS handoff_reference, h.due_date, o.deferred_to,
          COALESCE((SELECT SUM(a.ended_at - a.started_at) FROM air_segment a
                    WHERE a.question_id = o.question_id AND a.episode_id IS o.episode_id
                      AND a.ended_at IS NOT NULL), 0) AS aired_ms,
@@ -49,6 +57,27 @@ const FOR_EPISODE = `
     SELECT MAX(h2.id) FROM handoff h2 WHERE h2.question_id = o.question_id AND o.kind = 'handed_off'
   )
   WHERE o.episode_id = @episodeId
+  ORDER BY o.id
+`;
+
+interface DeferredHereRow {
+  question_id: number;
+  from_episode_id: number | null;
+  from_title: string | null;
+  from_air_date: string | null;
+  note: string;
+}
+
+// Only a question still deferred counts, and only by its latest outcome: once queued again, or
+// deferred again elsewhere, it no longer waits for this episode.
+const DEFERRED_HERE = `
+  SELECT o.question_id, o.episode_id AS from_episode_id, e.title AS from_title,
+         e.air_date AS from_air_date, o.reason AS note
+  FROM outcome o
+  JOIN question q ON q.id = o.question_id
+  LEFT JOIN episode e ON e.id = o.episode_id
+  WHERE o.deferred_to = @episodeId AND q.status = 'deferred'
+    AND o.id = (SELECT MAX(o2.id) FROM outcome o2 WHERE o2.question_id = o.question_id)
   ORDER BY o.id
 `;
 
@@ -72,7 +101,18 @@ export function listEpisodeOutcomes(db: Db, episodeId: number): Outcome[] {
     departmentId: r.department_id,
     handoffReference: r.handoff_reference,
     dueDate: r.due_date,
+    deferredToEpisodeId: r.deferred_to,
     airedMs: r.aired_ms,
     decidedAt: r.decided_at,
+  }));
+}
+
+export function listDeferredHere(db: Db, episodeId: number): DeferredHere[] {
+  return (prepared(db, DEFERRED_HERE).all({ episodeId }) as DeferredHereRow[]).map((r) => ({
+    questionId: r.question_id,
+    fromEpisodeId: r.from_episode_id,
+    fromTitle: r.from_title,
+    fromAirDate: r.from_air_date,
+    note: r.note,
   }));
 }

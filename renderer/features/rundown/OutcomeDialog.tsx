@@ -1,6 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOME_KINDS, type Commitment, type Department, type OutcomeInput, type OutcomeKind, type RundownItem } from '../../../shared/protocol';
+import {
+  OUTCOME_KINDS,
+  type Commitment,
+  type Department,
+  type Episode,
+  type OutcomeInput,
+  type OutcomeKind,
+  type RundownItem,
+} from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
 import { currentLanguage } from '../../i18n';
@@ -9,6 +17,7 @@ import { currentLanguage } from '../../i18n';
 export function OutcomeDialog({
   item,
   departments,
+  laterEpisodes,
   heading,
   initialKind,
   canAnswer,
@@ -17,6 +26,8 @@ export function OutcomeDialog({
 }: {
   item: RundownItem;
   departments: readonly Department[];
+  /** Episodes a deferred question can go to: planned, later than this one. */
+  laterEpisodes: readonly Episode[];
   heading: string;
   initialKind: OutcomeKind;
   /** Only a question that has been on air can be answered on air. */
@@ -33,6 +44,7 @@ export function OutcomeDialog({
   const [defaultDue] = useState(() => addWorkingDays(formatCityTime(Date.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS));
   const [dueDate, setDueDate] = useState(defaultDue);
   const [text, setText] = useState('');
+  const [toEpisodeId, setToEpisodeId] = useState<number | null>(null);
   const lang = currentLanguage();
 
   useEffect(() => {
@@ -49,7 +61,7 @@ export function OutcomeDialog({
         if (departmentId !== null) onSubmit({ kind, departmentId, dueDate });
         return;
       case 'deferred':
-        onSubmit({ kind, note: text });
+        onSubmit({ kind, note: text, toEpisodeId });
         return;
       case 'dropped':
         if (text.trim()) onSubmit({ kind, reason: text });
@@ -161,6 +173,22 @@ export function OutcomeDialog({
             </label>
             <p className="hint">{t('rundown.outcome.dueHint', { days: HANDOFF_WORKING_DAYS, date: defaultDue })}</p>
           </>
+        )}
+        {kind === 'deferred' && (
+          <label>
+            {t('rundown.outcome.deferTo')}
+            <select
+              value={toEpisodeId ?? ''}
+              onChange={(e) => setToEpisodeId(e.target.value ? Number(e.target.value) : null)}
+            >
+              <option value="">{t('rundown.outcome.noEpisodeYet')}</option>
+              {laterEpisodes.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {t('rundown.episodeLabel', { title: e.title, date: e.airDate })}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         {(kind === 'deferred' || kind === 'dropped') && (
           <label>

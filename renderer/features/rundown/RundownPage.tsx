@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import './rundown.css';
 import { useTranslation } from 'react-i18next';
-import type { Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem } from '../../../shared/protocol';
+import type { Episode, Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { CommandError } from '../../api';
 import { AppNav } from '../../components/AppNav';
@@ -70,6 +70,11 @@ export function RundownPage(): React.JSX.Element {
   const readOnly = episode?.status === 'done';
   const onAir = rundown?.items.find((i) => i.status === 'on_air') ?? null;
   const next = rundown ? nextItem(rundown) : null;
+  const laterEpisodes = episode
+    ? episodes
+        .filter((e) => e.status === 'planned' && e.id !== episode.id && e.plannedStart > episode.plannedStart)
+        .sort((a, b) => a.plannedStart - b.plannedStart)
+    : [];
 
   const putOnAir = useCallback(
     (item: RundownItem) => run(client.send('question.putOnAir', { id: item.questionId, version: item.version })),
@@ -245,7 +250,7 @@ export function RundownPage(): React.JSX.Element {
                   add={(q, speakerId) => run(client.send('queue.add', { id: q.id, version: q.version, speakerId }))}
                 />
               )}
-              <OutcomeTable outcomes={rundown.outcomes} departments={departments} />
+              <OutcomeTable outcomes={rundown.outcomes} departments={departments} episodes={episodes} />
             </>
           )}
         </main>
@@ -255,6 +260,7 @@ export function RundownPage(): React.JSX.Element {
           key={`${dialog.item.questionId}-${dialog.mode}`}
           item={dialog.item}
           departments={departments}
+          laterEpisodes={laterEpisodes}
           heading={outcomeHeading(dialog.mode, dialog.left)}
           initialKind={dialog.item.status === 'on_air' ? 'answered' : ('deferred' satisfies OutcomeKind)}
           canAnswer={dialog.item.status === 'on_air' || dialog.item.airedMs > 0}
@@ -309,9 +315,11 @@ function OnAirPanel({
 function OutcomeTable({
   outcomes,
   departments,
+  episodes,
 }: {
   outcomes: readonly Outcome[];
   departments: ReturnType<typeof useDepartments>;
+  episodes: readonly Episode[];
 }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
   if (outcomes.length === 0) return null;
@@ -347,6 +355,9 @@ function OutcomeTable({
                     reference: o.handoffReference,
                     due: o.dueDate,
                   })}
+                {o.deferredToEpisodeId !== null && (
+                  <DeferredTo episode={episodes.find((e) => e.id === o.deferredToEpisodeId)} />
+                )}
                 {o.reason}
               </td>
               <td>{o.airedMs > 0 ? formatDuration(o.airedMs) : '—'}</td>
@@ -356,5 +367,15 @@ function OutcomeTable({
         </tbody>
       </table>
     </section>
+  );
+}
+
+function DeferredTo({ episode }: { episode: Episode | undefined }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  if (!episode) return null;
+  return (
+    <div className="deferred-to">
+      {t('rundown.deferredToLine', { episode: t('rundown.episodeLabel', { title: episode.title, date: episode.airDate }) })}
+    </div>
   );
 }
