@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { registerDeviceCommands } from './commands/devices';
 import { registerQuestionCommands } from './commands/questions';
 import { registerRundownCommands } from './commands/rundown';
 import { createChannels, type Channels } from './channels';
@@ -69,6 +70,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  registerDeviceCommands(hub, { db, now, host: config.host, port, tokens: accessTokens });
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
+import { deviceCommands } from './devices';
 import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
 import { rundownCommands, rundownEvents } from './rundown';
 
+export * from './devices';
 export * from './intake';
 export * from './prompter';
 export * from './questions';
@@ -17,6 +19,7 @@ export const commands = {
   ...prompterCommands,
   ...rundownCommands,
   ...intakeCommands,
+  ...deviceCommands,
 };
 
 /** Every event the server pushes, by name. */

@@ -23,17 +23,32 @@ export interface AccessPolicy {
    * decides, and a token grants exactly its own role.
    */
   roleFor(request: FastifyRequest, requested: Role): Role | null;
+  /**
+   * The token that let this request in, or null when none was needed (this machine): the hub
+   * keeps it so renewing a role's token can close exactly the sockets that used the old one.
+   */
+  grantingToken(request: FastifyRequest): string | null;
 }
 
+function presentedToken(request: FastifyRequest): string {
+  const query = request.query as { token?: unknown } | undefined;
+  const header = request.headers[TOKEN_HEADER];
+  return typeof query?.token === 'string' ? query.token : typeof header === 'string' ? header : '';
+}
+
+/** `tokens` is read on every request, so a renewed token takes effect at once. */
 export function createAccessPolicy(tokens: AccessTokens, trustLoopback: boolean): AccessPolicy {
+  const tokenRole = (presented: string): Role | null =>
+    presented ? (ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null) : null;
   return {
     roleFor(request, requested) {
       if (trustLoopback && isLoopback(request.ip)) return requested;
-      const query = request.query as { token?: unknown } | undefined;
-      const header = request.headers[TOKEN_HEADER];
-      const presented = typeof query?.token === 'string' ? query.token : typeof header === 'string' ? header : '';
-      if (!presented) return null;
-      return ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null;
+      return tokenRole(presentedToken(request));
+    },
+    grantingToken(request) {
+      if (trustLoopback && isLoopback(request.ip)) return null;
+      const presented = presentedToken(request);
+      return tokenRole(presented) ? presented : null;
     },
   };
 }

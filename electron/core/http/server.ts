@@ -115,7 +115,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       const role = socketRoles.get(request) ?? 'speaker';
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
       const actor = (request.query.name ?? '').slice(0, 60) || `${role}@${request.ip}`;
-      deps.hub.attach(socket, { role, lang, actor });
+      deps.hub.attach(socket, { role, lang, actor, token: deps.access.grantingToken(request) });
     },
   );
 

@@ -33,6 +33,8 @@ interface Client {
   role: Role;
   lang: Language;
   actor: string;
+  /** The LAN link token this socket was let in with; null on this machine. */
+  token: string | null;
   alive: boolean;
 }
 
@@ -64,8 +66,8 @@ export class Hub {
     return this.clients.size;
   }
 
-  attach(socket: WebSocket, info: { role: Role; lang: Language; actor: string }): void {
-    const client: Client = { socket, ...info, alive: true };
+  attach(socket: WebSocket, info: { role: Role; lang: Language; actor: string; token?: string | null }): void {
+    const client: Client = { socket, ...info, token: info.token ?? null, alive: true };
     this.clients.add(client);
     socket.on('pong', () => {
       client.alive = true;
@@ -84,6 +86,18 @@ export class Hub {
     for (const client of this.clients) {
       if (roles.includes(client.role)) this.sendRaw(client, frame);
     }
+  }
+
+  /** Closes every socket let in with `token` (a renewed link); returns how many there were. */
+  disconnectToken(token: string): number {
+    let closed = 0;
+    for (const client of this.clients) {
+      if (client.token !== token) continue;
+      client.socket.close(1008, 'access link renewed');
+      this.clients.delete(client);
+      closed++;
+    }
+    return closed;
   }
 
   close(): void {

@@ -21,13 +21,29 @@ function isTokens(value: unknown): value is AccessTokens {
   );
 }
 
+function newToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
 export function loadAccessTokens(db: Db, now: number): AccessTokens {
   const row = prepared(db, GET).get({ key: KEY }) as { value: string } | undefined;
   if (row) {
     const stored: unknown = JSON.parse(row.value);
     if (isTokens(stored)) return stored;
   }
-  const tokens = Object.fromEntries(ROLES.map((r) => [r, randomBytes(18).toString('base64url')])) as AccessTokens;
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as AccessTokens;
   prepared(db, PUT).run({ key: KEY, value: JSON.stringify(tokens), now });
   return tokens;
+}
+
+/**
+ * Replaces one role's token, stored and in `tokens` itself: the access policy reads that same
+ * object, so the old token stops opening anything at once. Returns the old token.
+ */
+export function renewAccessToken(db: Db, tokens: AccessTokens, role: Role, now: number): string {
+  const old = tokens[role];
+  const next = { ...tokens, [role]: newToken() };
+  prepared(db, PUT).run({ key: KEY, value: JSON.stringify(next), now });
+  tokens[role] = next[role];
+  return old;
 }

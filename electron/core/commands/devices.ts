@@ -1,0 +1,42 @@
+import { ROLES } from '../../../shared/protocol';
+import type { Hub } from '../hub/hub';
+import { lanLinkSet } from '../lanLinks';
+import { renewAccessToken, type AccessTokens } from '../store/accessTokens';
+import { insertAudit } from '../store/audit';
+import type { Db } from '../store/db';
+
+export interface DeviceDeps {
+  db: Db;
+  now: () => number;
+  /** The host and port the core listens on: they decide whether there are LAN links at all. */
+  host: string;
+  port: number;
+  /** The live token object the access policy reads. */
+  tokens: AccessTokens;
+}
+
+/** Pairing LAN clients: the per-role links and renewing a leaked one (producers only). */
+export function registerDeviceCommands(hub: Hub, deps: DeviceDeps): void {
+  const links = () => lanLinkSet(deps.host, deps.port, deps.tokens);
+
+  hub.register('devices.links', () => links());
+
+  hub.register('devices.renew', ({ role }, ctx) => {
+    const at = deps.now();
+    const old = deps.db.transaction(() => {
+      const previous = renewAccessToken(deps.db, deps.tokens, role, at);
+      // The audit names the role, never a token: the trail is kept forever and read by people.
+      insertAudit(deps.db, {
+        at,
+        actor: ctx.actor,
+        action: 'access_token.renew',
+        entity: 'access_token',
+        entityId: ROLES.indexOf(role),
+        after: { role },
+      });
+      return previous;
+    })();
+    hub.disconnectToken(old);
+    return links();
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { command } from './define';
+import type { Role } from './index';
+
+/**
+ * Roles a LAN link can carry: a copy of ROLES, because ./index imports this module. The core
+ * builds links from ROLES into `DeviceLinkKind`, so a role added there and not here fails to compile.
+ */
+const LINK_ROLES = ['producer', 'speaker', 'press'] as const satisfies readonly Role[];
+
+/** What each link opens: one per role, plus the public form, which needs no token. */
+export const DEVICE_LINK_KINDS = [...LINK_ROLES, 'public'] as const;
+export type DeviceLinkKind = (typeof DEVICE_LINK_KINDS)[number];
+
+export const deviceLinkSchema = z.object({ kind: z.enum(DEVICE_LINK_KINDS), url: z.string() });
+export type DeviceLink = z.infer<typeof deviceLinkSchema>;
+
+/** The links for one network address of this machine (a studio PC may have wired and Wi-Fi). */
+export const deviceAddressSchema = z.object({ address: z.string(), links: z.array(deviceLinkSchema) });
+
+/** LAN links per role, or `lan: false` when the core listens on this machine only. */
+export const devicesSchema = z.discriminatedUnion('lan', [
+  z.object({ lan: z.literal(false) }),
+  z.object({ lan: z.literal(true), addresses: z.array(deviceAddressSchema) }),
+]);
+export type Devices = z.infer<typeof devicesSchema>;
+
+export const deviceCommands = {
+  /** Producers only: the links contain secrets. */
+  'devices.links': command(z.object({}), devicesSchema),
+  /** A new token for one role; sockets that used the old one are closed at once. */
+  'devices.renew': command(z.object({ role: z.enum(LINK_ROLES) }), devicesSchema),
+};
