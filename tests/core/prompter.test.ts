@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_ROLES } from '../../shared/protocol';
-import { postJson, startTestCore, type TestCore } from '../helpers/core';
+import { startTestCore, type TestCore } from '../helpers/core';
+import { approvedQuestion, questionVersion, saveEpisode } from '../helpers/episodes';
 import { TestWsClient } from '../helpers/wsClient';
 
 let core: TestCore;
@@ -21,30 +22,18 @@ afterEach(async () => {
 });
 
 async function queued(name: string, text: string, speakerId: number): Promise<number> {
-  const { json } = await postJson(`${core.url}/api/questions`, {
-    name,
-    text,
-    district: 'almaly',
-    phone: '+7 701 999 88 77',
-    consent: true,
-  });
-  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
-  const approved = await producer.send('question.approve', { id, version: 1 });
-  await producer.send('queue.add', { id, version: approved.version, speakerId });
+  const contact = { district: 'almaly', phone: '+7 701 999 88 77', consent: true };
+  const { id, version } = await approvedQuestion(core, producer, { name, text, ...contact });
+  await producer.send('queue.add', { id, version, speakerId });
   return id;
 }
 
-function version(id: number): number {
-  return (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as { version: number }).version;
-}
+const version = (id: number): number => questionVersion(core, id);
 
 describe('prompter state', () => {
   it('follows the live speaker: current, next from that speaker’s queue, and the speaker’s name', async () => {
-    const rundown = await producer.send('episode.save', {
+    const rundown = await saveEpisode(producer, {
       title: 'Эфир',
-      airDate: '2026-05-20',
-      startTime: '19:00',
-      durationMin: 60,
       speakers: [
         { name: 'Аким', portfolio: 'Город' },
         { name: 'Руководитель', portfolio: 'Мобильность' },

@@ -1,40 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
-import { postJson, startTestCore, type TestCore } from '../helpers/core';
-import { TestWsClient } from '../helpers/wsClient';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserDesk } from '../helpers/browserDesk';
+import { approvedQuestion, saveEpisode } from '../helpers/episodes';
 
-let core: TestCore;
-let browser: Browser;
-let producer: TestWsClient;
-
-beforeAll(async () => {
-  ensureUiBuilt();
-  core = await startTestCore({ staticDir: STATIC_DIR });
-  browser = await launchChromium();
-  producer = await TestWsClient.connect(core.url, 'producer');
-});
-afterAll(async () => {
-  producer?.close();
-  await browser?.close();
-  await core?.stop();
-});
-
-async function openPrompter(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${core.url}/prompter`);
-  return page;
-}
+const desk = useBrowserDesk();
 
 /** Puts a question on air in a live episode, through the same commands the rundown uses. */
 async function onAir(name: string, text: string): Promise<number> {
-  const { json } = await postJson(`${core.url}/api/questions`, { name, text, district: 'turksib' });
-  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
-  const approved = await producer.send('question.approve', { id, version: 1 });
-  const queued = await producer.send('queue.add', { id, version: approved.version });
-  await producer.send('question.putOnAir', { id, version: queued.question.version });
+  const { id, version } = await approvedQuestion(desk.core, desk.producer, { name, text, district: 'turksib' });
+  const queued = await desk.producer.send('queue.add', { id, version });
+  await desk.producer.send('question.putOnAir', { id, version: queued.question.version });
   return id;
 }
 
@@ -43,17 +18,11 @@ const stageTransform = (page: Page): Promise<string> =>
 
 describe('the teleprompter', () => {
   it('masks personal data, mirrors, shows cues and survives a restart of the core', async () => {
-    const rundown = await producer.send('episode.save', {
-      title: 'Akimat LIVE',
-      airDate: '2026-05-20',
-      startTime: '19:00',
-      durationMin: 60,
-      speakers: [{ name: 'Ерболат Досаев', portfolio: 'Аким города' }],
-    });
-    await producer.send('episode.start', { id: rundown.episode.id });
+    const rundown = await saveEpisode(desk.producer, { speakers: [{ name: 'Ерболат Досаев', portfolio: 'Аким города' }] });
+    await desk.producer.send('episode.start', { id: rundown.episode.id });
     await onAir('Данияр Сапаров', 'Позвоните мне 8 701 555 12 34, когда починят лифт на Сейфуллина?');
 
-    const page = await openPrompter();
+    const page = await desk.openPage('/prompter');
     // The key mapping for remotes and pedals is shown at first open, once per device.
     await page.getByTestId('prompter-help').getByText('PageDown / ↓').waitFor();
     await page.getByRole('button', { name: 'Got it' }).click();
@@ -86,30 +55,24 @@ describe('the teleprompter', () => {
     expect(await stageTransform(page)).toBe('none');
 
     // A cue from the producer appears, then disappears when cleared; a countdown runs.
-    await producer.send('prompter.cue', { cue: { kind: 'preset', preset: 'wrapUp' } });
+    await desk.producer.send('prompter.cue', { cue: { kind: 'preset', preset: 'wrapUp' } });
     await page.getByTestId('prompter-cue').getByText('Wrap up').waitFor();
-    await producer.send('prompter.cue', { cue: { kind: 'text', text: 'Далее: Жетысу' } });
+    await desk.producer.send('prompter.cue', { cue: { kind: 'text', text: 'Далее: Жетысу' } });
     await page.getByTestId('prompter-cue').getByText('Далее: Жетысу').waitFor();
-    await producer.send('prompter.countdown', { seconds: 90 });
+    await desk.producer.send('prompter.countdown', { seconds: 90 });
     await page.getByTestId('prompter-countdown').getByText(/^1:(30|29|28)$/).waitFor();
-    await producer.send('prompter.cue', { cue: null });
+    await desk.producer.send('prompter.cue', { cue: null });
     await page.getByTestId('prompter-cue').waitFor({ state: 'detached' });
 
     // Restart: the page shows plainly that it is offline, reconnects by itself and reloads the state.
-    const port = Number(new URL(core.url).port);
-    const { dataDir } = core;
-    producer.close();
-    await core.close();
-    await page.getByTestId('prompter-offline').waitFor();
-    core = await startTestCore({ staticDir: STATIC_DIR, dataDir, port });
-    producer = await TestWsClient.connect(core.url, 'producer');
+    await desk.restartCore(() => page.getByTestId('prompter-offline').waitFor());
     await page.getByTestId('prompter-offline').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await page.locator('.connection').getAttribute('data-status')).toBe('online');
     expect(await current.locator('.prompter-text').textContent()).toBe('Позвоните мне •••, когда починят лифт на Сейфуллина?');
     await page.getByTestId('prompter-countdown').waitFor();
 
     // And it follows live changes from the new core.
-    await producer.send('prompter.cue', { cue: { kind: 'preset', preset: 'thirtySeconds' } });
+    await desk.producer.send('prompter.cue', { cue: { kind: 'preset', preset: 'thirtySeconds' } });
     await page.getByTestId('prompter-cue').getByText('30 seconds').waitFor();
   });
 });

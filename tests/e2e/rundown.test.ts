@@ -1,43 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
-import { postJson, startTestCore, type TestCore } from '../helpers/core';
-import { TestWsClient } from '../helpers/wsClient';
+import { describe, expect, it } from 'vitest';
+import { useBrowserDesk } from '../helpers/browserDesk';
+import { approvedQuestion, questionVersion, saveEpisode } from '../helpers/episodes';
 
-let core: TestCore;
-let browser: Browser;
-let producer: TestWsClient;
+const desk = useBrowserDesk();
 
-beforeAll(async () => {
-  ensureUiBuilt();
-  core = await startTestCore({ staticDir: STATIC_DIR });
-  browser = await launchChromium();
-  producer = await TestWsClient.connect(core.url, 'producer');
-});
-afterAll(async () => {
-  producer?.close();
-  await browser?.close();
-  await core?.stop();
-});
-
-async function openPage(path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${core.url}${path}`);
-  return page;
-}
-
-async function approvedQuestion(name: string, text: string): Promise<number> {
-  const { json } = await postJson(`${core.url}/api/questions`, { name, text, district: 'zhetysu' });
-  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
-  await producer.send('question.approve', { id, version: 1 });
-  return id;
+async function approvedId(name: string, text: string): Promise<number> {
+  return (await approvedQuestion(desk.core, desk.producer, { name, text, district: 'zhetysu' })).id;
 }
 
 function queueOrder(speakerName: string): number[] {
   return (
-    core.db
+    desk.core.db
       .prepare(
         `SELECT qi.question_id AS id FROM queue_item qi JOIN speaker s ON s.id = qi.speaker_id
          WHERE s.name = ? ORDER BY qi.position`,
@@ -48,13 +21,13 @@ function queueOrder(speakerName: string): number[] {
 
 describe('running an episode from the rundown', () => {
   it('builds an episode, queues, reorders by keyboard, airs, records outcomes and ends with nothing left', async () => {
-    const q1 = await approvedQuestion('Аружан Сейітова', 'Когда отремонтируют дорогу на Райымбека?');
-    const q2 = await approvedQuestion('Болат Ахметов', 'Почему нет горячей воды в Жетысу?');
-    const q3 = await approvedQuestion('Вера Ким', 'Когда пустят автобус 92 по новому маршруту?');
-    const q4 = await approvedQuestion('Гани Омаров', 'Где будет новый парк?');
+    const q1 = await approvedId('Аружан Сейітова', 'Когда отремонтируют дорогу на Райымбека?');
+    const q2 = await approvedId('Болат Ахметов', 'Почему нет горячей воды в Жетысу?');
+    const q3 = await approvedId('Вера Ким', 'Когда пустят автобус 92 по новому маршруту?');
+    const q4 = await approvedId('Гани Омаров', 'Где будет новый парк?');
 
-    const page = await openPage('/rundown');
-    const prompter = await openPage('/prompter');
+    const page = await desk.openPage('/rundown');
+    const prompter = await desk.openPage('/prompter');
     await page.getByText('No episode yet', { exact: false }).waitFor();
 
     // Build the episode with two speakers.
@@ -70,7 +43,7 @@ describe('running an episode from the rundown', () => {
     await page.getByLabel('Speaker 2: portfolio').fill('Энергетика');
     await page.getByRole('button', { name: 'Save episode' }).click();
     await page.getByTestId('episode-title').getByText('Akimat LIVE — May').waitFor();
-    const episode = core.db.prepare('SELECT id, duration_min AS duration, status FROM episode').get() as any;
+    const episode = desk.core.db.prepare('SELECT id, duration_min AS duration, status FROM episode').get() as any;
     expect(episode).toMatchObject({ duration: 45, status: 'planned' });
 
     // Queue: three for the akim, one for the energy department.
@@ -136,7 +109,7 @@ describe('running an episode from the rundown', () => {
     await prompter.getByText('Waiting for the next question…').waitFor();
 
     // Every question that was queued or on air has an outcome in the database.
-    const outcomes = core.db
+    const outcomes = desk.core.db
       .prepare('SELECT question_id AS id, kind, summary, reason FROM outcome WHERE episode_id = ? ORDER BY question_id')
       .all(episode.id);
     expect(outcomes).toEqual([
@@ -145,38 +118,35 @@ describe('running an episode from the rundown', () => {
       { id: q3, kind: 'handed_off', summary: '', reason: '' },
       { id: q4, kind: 'dropped', summary: '', reason: 'Не успели по времени' },
     ]);
-    const commitments = core.db.prepare('SELECT commitments FROM outcome WHERE question_id = ?').get(q2) as any;
+    const commitments = desk.core.db.prepare('SELECT commitments FROM outcome WHERE question_id = ?').get(q2) as any;
     expect(JSON.parse(commitments.commitments)).toEqual([{ what: 'Заменить трубу на Абылай хана', who: 'Алматы Су', due: null }]);
-    const handoff = core.db
+    const handoff = desk.core.db
       .prepare('SELECT d.code, h.due_date AS due FROM handoff h JOIN department d ON d.id = h.department_id WHERE h.question_id = ?')
       .get(q3) as any;
     expect(handoff.code).toBe('mobility');
     expect(handoff.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(core.db.prepare('SELECT COUNT(*) AS n FROM queue_item').get()).toEqual({ n: 0 });
-    expect(core.db.prepare('SELECT status FROM episode WHERE id = ?').get(episode.id)).toEqual({ status: 'done' });
-    const aired = core.db.prepare('SELECT COUNT(*) AS n FROM air_segment WHERE ended_at IS NULL').get();
+    expect(desk.core.db.prepare('SELECT COUNT(*) AS n FROM queue_item').get()).toEqual({ n: 0 });
+    expect(desk.core.db.prepare('SELECT status FROM episode WHERE id = ?').get(episode.id)).toEqual({ status: 'done' });
+    const aired = desk.core.db.prepare('SELECT COUNT(*) AS n FROM air_segment WHERE ended_at IS NULL').get();
     expect(aired).toEqual({ n: 0 });
   });
 });
 
 describe('drag and drop in the rundown', () => {
   it('reorders with the mouse and with the drag handle’s keyboard mode (Space, arrows, Space)', async () => {
-    const saved = await producer.send('episode.save', {
+    const saved = await saveEpisode(desk.producer, {
       title: 'Next week',
       airDate: '2026-05-27',
-      startTime: '19:00',
-      durationMin: 60,
       speakers: [{ name: 'Аким', portfolio: 'Город' }],
     });
     const ids: number[] = [];
     for (const text of ['Первый', 'Второй', 'Третий']) {
-      const id = await approvedQuestion('Жанна', `${text} вопрос о лифтах`);
-      const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as any).version;
-      await producer.send('queue.add', { id, version, speakerId: saved.speakers[0]!.id });
+      const id = await approvedId('Жанна', `${text} вопрос о лифтах`);
+      await desk.producer.send('queue.add', { id, version: questionVersion(desk.core, id), speakerId: saved.speakers[0]!.id });
       ids.push(id);
     }
     const [a, b, c] = ids as [number, number, number];
-    const page = await openPage('/rundown');
+    const page = await desk.openPage('/rundown');
     await page.getByRole('button', { name: /Next week/ }).click();
     await page.locator(`li.queue-item[data-question-id="${c}"]`).waitFor();
 
@@ -197,7 +167,7 @@ describe('drag and drop in the rundown', () => {
     // Each key waits for the screen-reader announcement of the previous one, as a listener would.
     const live = page.locator('[id^="DndLiveRegion"]');
     const ref = (id: number): string =>
-      (core.db.prepare('SELECT reference FROM question WHERE id = ?').get(id) as { reference: string }).reference;
+      (desk.core.db.prepare('SELECT reference FROM question WHERE id = ?').get(id) as { reference: string }).reference;
     await page.keyboard.press('Space');
     await live.getByText(`Question ${ref(c)} is over ${ref(c)}.`).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -210,15 +180,13 @@ describe('drag and drop in the rundown', () => {
 describe('deferring to a later episode', () => {
   it('defers to the episode chosen in the dialog, where the question is listed first, marked, and can be queued', async () => {
     const speakers = [{ name: 'Сабина Оспанова', portfolio: 'Экология' }];
-    const base = { startTime: '19:00', durationMin: 60, speakers };
-    const june10 = await producer.send('episode.save', { ...base, title: 'Akimat LIVE — June 10', airDate: '2026-06-10' });
-    const june17 = await producer.send('episode.save', { ...base, title: 'Akimat LIVE — June 17', airDate: '2026-06-17' });
-    const waiting = await approvedQuestion('Ержан', 'Когда уберут мусор у Сайрана?');
-    const id = await approvedQuestion('Лаура', 'Когда высадят деревья на Толе би?');
-    const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as any).version;
-    await producer.send('queue.add', { id, version, speakerId: june10.speakers[0]!.id });
+    const june10 = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 10', airDate: '2026-06-10', speakers });
+    const june17 = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 17', airDate: '2026-06-17', speakers });
+    const waiting = await approvedId('Ержан', 'Когда уберут мусор у Сайрана?');
+    const id = await approvedId('Лаура', 'Когда высадят деревья на Толе би?');
+    await desk.producer.send('queue.add', { id, version: questionVersion(desk.core, id), speakerId: june10.speakers[0]!.id });
 
-    const page = await openPage('/rundown');
+    const page = await desk.openPage('/rundown');
     await page.getByRole('button', { name: /Akimat LIVE — June 10/ }).click();
     await page.locator(`li.queue-item[data-question-id="${id}"]`).getByRole('button', { name: 'Outcome…' }).click();
     const dialog = page.locator('dialog.outcome-dialog');
@@ -233,7 +201,7 @@ describe('deferring to a later episode', () => {
       .locator(`tr[data-question-id="${id}"][data-outcome="deferred"]`)
       .getByText('Deferred to Akimat LIVE — June 17 (2026-06-17)')
       .waitFor();
-    const outcome = core.db.prepare('SELECT episode_id AS episodeId, deferred_to AS deferredTo, reason FROM outcome WHERE question_id = ?').get(id);
+    const outcome = desk.core.db.prepare('SELECT episode_id AS episodeId, deferred_to AS deferredTo, reason FROM outcome WHERE question_id = ?').get(id);
     expect(outcome).toEqual({ episodeId: june10.episode.id, deferredTo: june17.episode.id, reason: 'Ждём ответа экологов' });
 
     // In the target episode it comes first among the questions to queue, marked with where it came from.
@@ -244,7 +212,7 @@ describe('deferring to a later episode', () => {
     expect(await approved.locator(`[data-question-id="${waiting}"] .deferred-from`).count()).toBe(0);
     await approved.first().getByRole('button', { name: 'Queue for Сабина Оспанова' }).click();
     await page.locator(`li.queue-item[data-question-id="${id}"]`).waitFor();
-    expect(core.db.prepare('SELECT episode_id AS episodeId FROM queue_item WHERE question_id = ?').get(id)).toEqual({
+    expect(desk.core.db.prepare('SELECT episode_id AS episodeId FROM queue_item WHERE question_id = ?').get(id)).toEqual({
       episodeId: june17.episode.id,
     });
   });

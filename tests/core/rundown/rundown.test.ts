@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postJson, startTestCore, type TestCore } from '../../helpers/core';
+import { startTestCore, type TestCore } from '../../helpers/core';
+import { approvedQuestion, questionVersion, queueOrder as storedQueue, saveEpisode } from '../../helpers/episodes';
 import { TestWsClient } from '../../helpers/wsClient';
 
 let core: TestCore;
@@ -16,36 +17,18 @@ afterEach(async () => {
   await core.stop();
 });
 
-async function approved(name: string, text: string, district = 'medeu'): Promise<{ id: number; version: number }> {
-  const { json } = await postJson(`${core.url}/api/questions`, { name, text, district });
-  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
-  const q = await producer.send('question.approve', { id, version: 1 });
-  return { id, version: q.version };
-}
+const approved = (name: string, text: string) => approvedQuestion(core, producer, { name, text });
+const version = (id: number): number => questionVersion(core, id);
+const queueOrder = (speakerId: number): number[] => storedQueue(core, speakerId);
 
-async function episodeWithTwoSpeakers() {
-  return producer.send('episode.save', {
+function episodeWithTwoSpeakers() {
+  return saveEpisode(producer, {
     title: 'Akimat LIVE №12',
-    airDate: '2026-05-20',
-    startTime: '19:00',
-    durationMin: 60,
     speakers: [
       { name: 'Ерболат Досаев', portfolio: 'Аким города' },
       { name: 'Айдар Нұрланұлы', portfolio: 'Энергетика' },
     ],
   });
-}
-
-function version(id: number): number {
-  return (core.db.prepare('SELECT version FROM question WHERE id = ?').get(id) as { version: number }).version;
-}
-
-function queueOrder(speakerId: number): number[] {
-  return (
-    core.db
-      .prepare('SELECT question_id AS id FROM queue_item WHERE speaker_id = ? ORDER BY position')
-      .all(speakerId) as Array<{ id: number }>
-  ).map((r) => r.id);
 }
 
 describe('episodes', () => {
