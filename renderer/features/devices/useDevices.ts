@@ -1,0 +1,46 @@
+import { useCallback, useState } from 'react';
+import type { Devices, Role } from '../../../shared/protocol';
+import { CommandError, type DeskClient } from '../../api';
+import { useOnConnect } from '../../components/useDeskClient';
+
+export interface DevicesState {
+  devices: Devices | null;
+  error: string | null;
+  /** Resolves true once the new link is in `devices`. */
+  renew(role: Role): Promise<boolean>;
+}
+
+const message = (error: unknown): string => (error instanceof CommandError ? error.message : String(error));
+
+/** The LAN links, loaded on every (re)connection: a renewal elsewhere shows on reopening. */
+export function useDevices(client: DeskClient): DevicesState {
+  const [devices, setDevices] = useState<Devices | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    client.send('devices.links', {}).then(
+      (value) => {
+        setDevices(value);
+        setError(null);
+      },
+      (e: unknown) => setError(message(e)),
+    );
+  }, [client]);
+  useOnConnect(client, load);
+
+  const renew = useCallback(
+    async (role: Role) => {
+      try {
+        setDevices(await client.send('devices.renew', { role }));
+        setError(null);
+        return true;
+      } catch (e) {
+        setError(message(e));
+        return false;
+      }
+    },
+    [client],
+  );
+
+  return { devices, error, renew };
+}
