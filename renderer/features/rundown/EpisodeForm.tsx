@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rundown } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
+import { FormActions } from './FormActions';
 
 export interface EpisodeDraft {
   title: string;
@@ -105,14 +106,7 @@ export function EpisodeForm({
           {t('rundown.episode.addSpeaker')}
         </button>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('rundown.episode.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('rundown.cancel')}
-        </button>
-      </div>
+      <FormActions saveLabel={t('rundown.episode.save')} onCancel={onCancel} />
     </form>
   );
 }

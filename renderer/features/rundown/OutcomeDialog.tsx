@@ -12,6 +12,7 @@ import {
 import { formatCityTime } from '../../../shared/time';
 import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
 import { currentLanguage } from '../../i18n';
+import { FormActions } from './FormActions';
 
 /** Records what happened to a question; a modal dialog, so Escape cancels and focus stays inside. */
 export function OutcomeDialog({
@@ -196,14 +197,7 @@ export function OutcomeDialog({
             <input required={kind === 'dropped'} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
           </label>
         )}
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            {t('rundown.outcome.save')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('rundown.cancel')}
-          </button>
-        </div>
+        <FormActions saveLabel={t('rundown.outcome.save')} onCancel={onCancel} />
       </form>
     </dialog>
   );
