@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { createI18n, pickLanguage } from '../shared/i18n';
+import { coreArgs, parseDesktopSettings, updateDesktopSettings, type DesktopSettings } from './shell/desktopSettings';
 import { buildMenuTemplate } from './shell/menu';
 import { isAllowedNavigation, isExternalHttpLink } from './shell/navigation';
 import type { AppInfo, DeskIpcChannel } from './shell/preloadApi';
@@ -20,23 +21,25 @@ let coreUrl = '';
 let consoleWindow: BrowserWindow | null = null;
 let prompterWindow: BrowserWindow | null = null;
 
-/** The producer's choice of teleprompter display, kept between runs. */
+/** The producer's choices (teleprompter display, LAN access), kept between runs. */
 const shellSettingsFile = (): string => join(app.getPath('userData'), 'desktop-settings.json');
-function readPrompterDisplayId(): number | null {
+function readSettingsText(): string | null {
   try {
-    const value = (JSON.parse(readFileSync(shellSettingsFile(), 'utf8')) as { prompterDisplayId?: unknown }).prompterDisplayId;
-    return typeof value === 'number' ? value : null;
+    return readFileSync(shellSettingsFile(), 'utf8');
   } catch {
     return null;
   }
 }
-function savePrompterDisplayId(id: number): void {
-  writeFileSync(shellSettingsFile(), JSON.stringify({ prompterDisplayId: id }));
+const readSettings = (): DesktopSettings => parseDesktopSettings(readSettingsText());
+function saveSetting(change: Partial<DesktopSettings>): void {
+  writeFileSync(shellSettingsFile(), updateDesktopSettings(readSettingsText(), change));
 }
 
-function startCore(): Promise<string> {
+/** Starts the core with `args`; rejects if it exits before it is ready (e.g. its port is taken). */
+function startCore(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = utilityProcess.fork(join(repoRoot, 'electron', 'core', 'serve.ts'), ['--port', '0'], {
+    let ready = false;
+    const child = utilityProcess.fork(join(repoRoot, 'electron', 'core', 'serve.ts'), args, {
       execArgv: ['--import', 'tsx'],
       cwd: repoRoot,
       serviceName: 'Akimat LIVE Desk core',
@@ -49,14 +52,42 @@ function startCore(): Promise<string> {
       },
     });
     child.on('message', (message: { type?: string; url?: string }) => {
-      if (message.type === 'ready' && message.url) resolve(message.url);
+      if (message.type === 'ready' && message.url) {
+        ready = true;
+        resolve(message.url);
+      }
     });
     child.on('exit', (code) => {
-      if (!coreUrl) reject(new Error(`The desk core exited with code ${code}`));
-      else if (!quitting) app.quit();
+      if (!ready) reject(new Error(`The desk core exited with code ${code}`));
+      // A core stopped on purpose (quit, or a restart for LAN access) is not a crash.
+      else if (child === core && !quitting) app.quit();
     });
     core = child;
   });
+}
+
+/** On the LAN the usual port is tried first; if it is taken, any free one. */
+async function startCoreFor(allowLan: boolean): Promise<string> {
+  try {
+    return await startCore(coreArgs(allowLan));
+  } catch (error) {
+    if (!allowLan) throw error;
+    return startCore(coreArgs(allowLan, true));
+  }
+}
+
+/** Restarts the core on the new address and points the open windows at it. */
+async function restartCore(allowLan: boolean): Promise<void> {
+  const old = core;
+  core = null;
+  if (old) {
+    const exited = new Promise<void>((resolve) => old.once('exit', () => resolve()));
+    old.kill();
+    await exited;
+  }
+  coreUrl = await startCoreFor(allowLan);
+  void consoleWindow?.loadURL(`${coreUrl}/console`);
+  void prompterWindow?.loadURL(`${coreUrl}/prompter`);
 }
 
 function lockDown(window: BrowserWindow): void {
@@ -89,7 +120,7 @@ function openPrompter(): void {
     prompterWindow.focus();
     return;
   }
-  const display = pickPrompterDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, readPrompterDisplayId());
+  const display = pickPrompterDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, readSettings().prompterDisplayId);
   prompterWindow = new BrowserWindow(prompterWindowOptions(preloadPath, display));
   lockDown(prompterWindow);
   prompterWindow.on('closed', () => {
@@ -104,20 +135,28 @@ function installMenu(): void {
     (key, vars) => i18n.t(key, vars),
     screen.getAllDisplays(),
     screen.getPrimaryDisplay().id,
-    readPrompterDisplayId(),
+    readSettings().prompterDisplayId,
     {
       openConsole: () => (consoleWindow ? consoleWindow.focus() : openConsole()),
       openPrompter,
       choosePrompterDisplay: (id) => {
-        savePrompterDisplayId(id);
+        saveSetting({ prompterDisplayId: id });
         // Reopen on the chosen display so the speaker's screen changes at once.
         prompterWindow?.close();
         prompterWindow = null;
         openPrompter();
         installMenu();
       },
+      setAllowLan: (allow) => {
+        saveSetting({ allowLan: allow });
+        restartCore(allow).then(installMenu, (error: unknown) => {
+          console.error('Akimat LIVE Desk core could not restart:', error);
+          app.exit(1);
+        });
+      },
       quit: () => app.quit(),
     },
+    readSettings().allowLan,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -139,7 +178,7 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  coreUrl = await startCore();
+  coreUrl = await startCoreFor(readSettings().allowLan);
   handle('desk:open-prompter', openPrompter);
   handle('desk:app-info', (): AppInfo => ({ version: app.getVersion(), platform: process.platform, coreUrl }));
   installMenu();

@@ -7,6 +7,8 @@ export interface MenuActions {
   openConsole(): void;
   openPrompter(): void;
   choosePrompterDisplay(displayId: number): void;
+  /** Restarts the core listening on every address (true) or on this machine only (false). */
+  setAllowLan(allow: boolean): void;
   quit(): void;
 }
 
@@ -17,6 +19,7 @@ export function buildMenuTemplate(
   primaryId: number,
   chosenDisplayId: number | null,
   actions: MenuActions,
+  allowLan: boolean,
 ): MenuItemConstructorOptions[] {
   const displayItems: MenuItemConstructorOptions[] = displays.map((d, i) => {
     const label = t('desktop.menu.display', { n: i + 1, width: d.bounds.width, height: d.bounds.height });
@@ -34,6 +37,12 @@ export function buildMenuTemplate(
         { label: t('desktop.menu.openConsole'), accelerator: 'CmdOrCtrl+1', click: () => actions.openConsole() },
         { label: t('desktop.menu.openPrompter'), accelerator: 'CmdOrCtrl+2', click: () => actions.openPrompter() },
         { label: t('desktop.menu.prompterDisplay'), submenu: displayItems },
+        {
+          label: t('desktop.menu.allowLan'),
+          type: 'checkbox',
+          checked: allowLan,
+          click: (item) => actions.setAllowLan(item.checked),
+        },
         { type: 'separator' },
         { label: t('desktop.menu.quit'), accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],

@@ -61,12 +61,13 @@ describe('native menu', () => {
     openConsole: () => calls.push('console'),
     openPrompter: () => calls.push('prompter'),
     choosePrompterDisplay: (id: number) => calls.push(`display ${id}`),
+    setAllowLan: (allow: boolean) => calls.push(`lan ${allow}`),
     quit: () => calls.push('quit'),
   };
 
   it('lists every display for the teleprompter, in the chosen language, with the choice checked', () => {
     const i18n = createI18n('ru');
-    const template = buildMenuTemplate((k, v) => i18n.t(k, v), displays, 1, 7, actions);
+    const template = buildMenuTemplate((k, v) => i18n.t(k, v), displays, 1, 7, actions, false);
     const desk = template[0]!.submenu as MenuItemConstructorOptions[];
     expect(desk.map((i) => i.label)).toContain('Открыть суфлёр');
     const choices = desk.find((i) => i.label === 'Экран суфлёра')!.submenu as MenuItemConstructorOptions[];
