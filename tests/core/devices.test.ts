@@ -149,3 +149,27 @@ describe('devices.renew', () => {
     for (const c of [again, press, producer]) c.socket!.close();
   });
 });
+
+describe('renewing the link a LAN console came in with', () => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = await startTestCore({ host: '0.0.0.0', trustLoopback: false });
+  });
+  afterAll(async () => {
+    await core.stop();
+  });
+
+  it('still answers with the new link, then closes that console too', async () => {
+    const old = core.accessTokens.producer;
+    const producer = await connect(core, `role=producer&token=${old}`);
+    const messages: any[] = [];
+    producer.socket!.on('message', (data) => messages.push(JSON.parse(String(data))));
+    const done = closed(producer.socket!);
+    producer.socket!.send(JSON.stringify({ type: 'command', id: 1, name: 'devices.renew', payload: { role: 'producer' } }));
+    expect(await done).toBe(1008);
+    const reply = messages.find((m) => m.type === 'reply');
+    expect(reply.ok).toBe(true);
+    expect(JSON.stringify(reply.value)).toContain(`/console?token=${core.accessTokens.producer}`);
+    expect((await connect(core, `role=producer&token=${old}`)).status).toBe(401);
+  });
+});

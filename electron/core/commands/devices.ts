@@ -36,7 +36,9 @@ export function registerDeviceCommands(hub: Hub, deps: DeviceDeps): void {
       });
       return previous;
     })();
-    hub.disconnectToken(old);
+    // Right after this reply is sent: a producer renewing the link its own console came in
+    // with still receives the new link before its socket closes.
+    setImmediate(() => hub.disconnectToken(old));
     return links();
   });
 }
