@@ -161,6 +161,11 @@ describe('drag and drop in the rundown', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + 5, { steps: 10 });
     await page.mouse.up();
     await expect.poll(() => queueOrder('Аким')).toEqual([c, a, b]);
+    // The screen shows the new order only when the server's reply arrives; a keyboard drag started
+    // before that moves from the old places.
+    const shown = (): Promise<number[]> =>
+      page.locator('li.queue-item').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-question-id'))));
+    await expect.poll(shown).toEqual([c, a, b]);
 
     // Keyboard on the handle: Space picks up, ↓ moves, Space drops.
     await page.locator(`li.queue-item[data-question-id="${c}"] .drag-handle`).focus();
@@ -170,6 +175,9 @@ describe('drag and drop in the rundown', () => {
       (desk.core.db.prepare('SELECT reference FROM question WHERE id = ?').get(id) as { reference: string }).reference;
     await page.keyboard.press('Space');
     await live.getByText(`Question ${ref(c)} is over ${ref(c)}.`).waitFor();
+    // dnd-kit starts listening for the next keys from a timer it sets at pick-up, and Chromium runs
+    // input before timers: let the page run its pending timers first, or the arrow can be lost.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
     await page.keyboard.press('ArrowDown');
     await live.getByText(`Question ${ref(c)} is over ${ref(a)}.`).waitFor();
     await page.keyboard.press('Space');
