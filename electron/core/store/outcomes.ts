@@ -70,7 +70,8 @@ interface DeferredHereRow {
 
 // Only a question still deferred counts, and only by its latest outcome: once queued again, or
 // deferred again elsewhere, it no longer waits for this episode.
-const DEFERRED_HERE = `
+/** Read with every rundown; exported so a test can check its query plan. */
+export const DEFERRED_HERE = `
   SELECT o.question_id, o.episode_id AS from_episode_id, e.title AS from_title,
          e.air_date AS from_air_date, o.reason AS note
   FROM outcome o

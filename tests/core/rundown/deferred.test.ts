@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFERRED_HERE } from '../../../electron/core/store/outcomes';
 import { startTestCore, type TestCore } from '../../helpers/core';
 import { approvedQuestion, questionVersion, saveEpisode } from '../../helpers/episodes';
 import { TestWsClient } from '../../helpers/wsClient';
@@ -109,5 +110,13 @@ describe('deferring a question to a later episode', () => {
     expect(outcomeRows(a.id)).toEqual([]);
     const row = core.db.prepare('SELECT q.status, qi.episode_id AS episodeId FROM question q JOIN queue_item qi ON qi.question_id = q.id WHERE q.id = ?').get(a.id);
     expect(row).toEqual({ status: 'queued', episodeId: tonight.episode.id });
+  });
+
+  it('finds the questions deferred to an episode through an index, with every rundown read', () => {
+    const plan = core.db.prepare(`EXPLAIN QUERY PLAN ${DEFERRED_HERE}`).all({ episodeId: 1 }) as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail)).toEqual(
+      expect.arrayContaining(['SEARCH o USING INDEX outcome_deferred_to (deferred_to=?)']),
+    );
+    expect(plan.some((r) => r.detail.startsWith('SCAN'))).toBe(false);
   });
 });
