@@ -12,7 +12,7 @@ import { openDatabase } from '../electron/core/store/db';
  * the same schema, and one fsync per message against group commit. Diagnostic, no target.
  */
 export interface AcceptProfile {
-  /** msg/s, 200 concurrent arrivals per round (group commit). */
+  /** msg/s, 200 concurrent arrivals per round (group commit), until every question is made. */
   groupedWithDerivedData: number;
   groupedStorageOnly: number;
   /** msg/s, one message at a time (one commit, one fsync each). */
@@ -30,6 +30,7 @@ async function grouped(intake: Intake, tag: string): Promise<number> {
       ),
     );
   }
+  intake.drain();
   return Math.round(MESSAGES / ((performance.now() - t0) / 1000));
 }
 

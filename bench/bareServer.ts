@@ -12,4 +12,8 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => {
   console.log(`URL http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  const cpu = process.cpuUsage();
+  console.log(`CPU_US ${cpu.user + cpu.system}`);
+  server.close(() => process.exit(0));
+});

@@ -10,6 +10,11 @@ import autocannon, { type Options } from 'autocannon';
  */
 export interface LoadResult {
   requestsPerSecond: number;
+  /**
+   * The server process's CPU time per request, warm-up included (start-up cost spread over
+   * them): steadier than req/s on a shared machine, where other work takes cores at random.
+   */
+  cpuUsPerRequest?: number;
   p50Ms: number;
   p99Ms: number;
   total: number;
@@ -27,10 +32,18 @@ export interface IntakeBenchResult {
   ratio: number;
   /** Questions in the database after the worst-case run: every 2xx must be one stored row. */
   stored: number;
+  /** Acknowledged but not yet made into questions when the worst-case load stopped, and the time to make them. */
+  drain: Drain;
   /** Realistic mix: texts drawn from the near-duplicate fixture with random variation. */
   mix: LoadResult;
   mixRatio: number;
   mixStored: number;
+  mixDrain: Drain;
+}
+
+export interface Drain {
+  waiting: number;
+  ms: number;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -53,6 +66,11 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+function cpuPerRequest(output: string, ...loads: LoadResult[]): number {
+  const cpuUs = Number(/CPU_US (\d+)/.exec(output)?.[1] ?? NaN);
+  return Math.round(cpuUs / loads.reduce((sum, l) => sum + l.total, 0));
 }
 
 const BODY = JSON.stringify({
@@ -152,16 +170,23 @@ export async function runIntakeBench(options: { connections: number; durationSec
   const { connections, durationSeconds } = options;
   const bareServer = await startServer('bench/bareServer.ts');
   // A short warm-up of each, so JIT and SQLite caches do not decide the result.
-  await load(bareServer.url, connections, 2);
+  const bareWarmUp = await load(bareServer.url, connections, 2);
   const bare = await load(bareServer.url, connections, durationSeconds);
   await stop(bareServer.child);
+  bare.cpuUsPerRequest = cpuPerRequest(bareServer.output(), bareWarmUp, bare);
 
-  const runIntake = async (scenario: Scenario): Promise<{ result: LoadResult; stored: number }> => {
+  const runIntake = async (scenario: Scenario): Promise<{ result: LoadResult; stored: number; drain: Drain }> => {
     const server = await startServer('bench/intakeServer.ts');
-    await load(`${server.url}/api/questions`, connections, 2, scenario);
+    const warmUp = await load(`${server.url}/api/questions`, connections, 2, scenario);
     const result = await load(`${server.url}/api/questions`, connections, durationSeconds, scenario);
     await stop(server.child);
-    return { result, stored: Number(/STORED (\d+)/.exec(server.output())?.[1] ?? -1) };
+    result.cpuUsPerRequest = cpuPerRequest(server.output(), warmUp, result);
+    const drained = /WAITING (\d+) DRAIN_MS (\d+)/.exec(server.output());
+    return {
+      result,
+      stored: Number(/STORED (\d+)/.exec(server.output())?.[1] ?? -1),
+      drain: { waiting: Number(drained?.[1] ?? -1), ms: Number(drained?.[2] ?? -1) },
+    };
   };
   const worst = await runIntake('same-text');
   const mix = await runIntake('mix');
@@ -172,8 +197,10 @@ export async function runIntakeBench(options: { connections: number; durationSec
     intake: worst.result,
     ratio: worst.result.requestsPerSecond / bare.requestsPerSecond,
     stored: worst.stored,
+    drain: worst.drain,
     mix: mix.result,
     mixRatio: mix.result.requestsPerSecond / bare.requestsPerSecond,
     mixStored: mix.stored,
+    mixDrain: mix.drain,
   };
 }

@@ -18,8 +18,17 @@ db.close();
 const core = await createCore({ dataDir, host: '127.0.0.1', port: 0, intakePerIpPerMinute: 1_000_000_000, log: () => {} });
 console.log(`URL ${core.url}`);
 process.on('SIGTERM', () => {
+  // Under the flood, questions are made a moment after they are acknowledged: how many still
+  // waited when the load stopped, and how long making them took with the thread to itself.
+  const cpu = process.cpuUsage();
+  console.log(`CPU_US ${cpu.user + cpu.system}`);
+  const waiting = core.intake.waiting();
+  const started = performance.now();
+  core.intake.drain();
+  const drainMs = Math.round(performance.now() - started);
   const count = (core.db.prepare('SELECT COUNT(*) AS n FROM question').get() as { n: number }).n;
   void core.close().then(() => {
+    console.log(`WAITING ${waiting} DRAIN_MS ${drainMs}`);
     console.log(`STORED ${count}`);
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

@@ -31,9 +31,9 @@ mkdirSync(resultsDir, { recursive: true });
 
 const intake = await runIntakeBench({ connections: Number(args.connections), durationSeconds: Number(args.duration) });
 const row = (name: string, r: typeof intake.bare) =>
-  `${name.padEnd(34)} ${String(r.requestsPerSecond).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
+  `${name.padEnd(34)} ${String(r.requestsPerSecond).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)} ${String(r.cpuUsPerRequest ?? '').padStart(10)}`;
 console.log(`\nHTTP intake vs bare node:http — ${intake.connections} connections, ${intake.durationSeconds} s each (autocannon)`);
-console.log(`${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)}`);
+console.log(`${'server'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(8)} ${'CPU µs/req'.padStart(10)}`);
 console.log(row('bare node:http, 200', intake.bare));
 console.log(row('intake, realistic mix', intake.mix));
 console.log(row('intake, same text (worst case)', intake.intake));
@@ -41,9 +41,12 @@ const verdict = (ratio: number) =>
   `${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`;
 console.log(`ratio, realistic mix:  ${verdict(intake.mixRatio)}; ${intake.mixStored} questions stored (warm-up included)`);
 console.log(`ratio, same text:      ${verdict(intake.ratio)}; ${intake.stored} questions stored (warm-up included)`);
+const drained = (d: typeof intake.drain) =>
+  d.waiting > 0 ? `${d.waiting} questions still to make, made in ${d.ms} ms after (${Math.round((d.waiting / Math.max(d.ms, 1)) * 1000)}/s)` : 'none waiting';
+console.log(`when the load stopped (made a moment after acknowledging, see pace.ts): mix ${drained(intake.mixDrain)}; same text ${drained(intake.drain)}`);
 
 const accept = await runAcceptProfile();
-console.log('\naccept() alone, 2,000 messages (where intake time goes)');
+console.log('\naccept() alone, 2,000 messages until every question is made (where intake time goes)');
 console.log(`  group commit, derived data as the core computes it  ${String(accept.groupedWithDerivedData).padStart(7)} msg/s`);
 console.log(`  group commit, storage only                          ${String(accept.groupedStorageOnly).padStart(7)} msg/s`);
 console.log(`  one commit (fsync) per message, storage only        ${String(accept.serialStorageOnly).padStart(7)} msg/s`);

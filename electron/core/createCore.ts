@@ -43,7 +43,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const bus = new EventBus();
   const hub = new Hub(log);
   const moderation = createModeration({ db, bus, now });
-  const intake = createIntake({ db, bus, now, onInserted: moderation.onInserted });
+  const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
   registerQuestionCommands(hub, moderation.commandDeps);
   registerRundownCommands(hub, { db, bus, now });
@@ -91,7 +91,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       moderation.close();
       await channels.close();
       await http.close();
-      intake.flush();
+      await intake.close();
       db.close();
     },
   };

@@ -37,7 +37,7 @@ export function registerIntakeCommands(hub: Hub, channels: Channels): void {
   });
 
   hub.register('phone.add', async (entry) => {
-    const { question, created } = await intake.accept({
+    const { reference, created } = await intake.accept({
       channel: 'phone',
       externalId: entry.entryId,
       senderName: entry.name,
@@ -48,6 +48,6 @@ export function registerIntakeCommands(hub: Hub, channels: Channels): void {
       text: entry.text,
       meta: { takenBy: 'producer' },
     });
-    return { reference: question.reference, created };
+    return { reference, created };
   });
 }

@@ -181,8 +181,8 @@ export class TelegramPoller {
           extra: { replyTo: decision.replyTo },
         };
         try {
-          const { question } = await intake.accept(decision.message);
-          const text = replyText(decision.language, { kind: 'received', reference: question.reference });
+          const { reference } = await intake.accept(decision.message);
+          const text = replyText(decision.language, { kind: 'received', reference });
           enqueueReply(db, { ...base, dedupeKey: `telegram:${decision.message.externalId}:received` }, text, now());
         } catch (error) {
           if (!(error instanceof AppError)) throw error;

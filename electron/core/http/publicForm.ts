@@ -30,7 +30,7 @@ export function registerPublicForm(app: FastifyInstance, intake: Intake, perIpPe
       const form = parsed.data;
       if (form.website) throw new AppError('validation', { field: 'website' });
       if (form.phone && !form.consent) throw new AppError('validation', { field: 'consent', messageKey: 'ask.consentRequired' });
-      const { question, created } = await intake.accept({
+      const { reference, created } = await intake.accept({
         channel: 'web',
         externalId: form.submissionId ?? randomUUID(),
         senderName: form.name,
@@ -42,7 +42,7 @@ export function registerPublicForm(app: FastifyInstance, intake: Intake, perIpPe
         text: form.text,
         meta: { userAgent: request.headers['user-agent'] ?? null },
       });
-      const value: PublicQuestionAccepted = { reference: question.reference };
+      const value: PublicQuestionAccepted = { reference };
       return reply.code(created ? 201 : 200).send({ ok: true, value });
     },
   );

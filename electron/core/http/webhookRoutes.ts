@@ -44,15 +44,15 @@ export function registerWebhookRoutes(app: FastifyInstance, channels: Channels):
     touchIntegration(db, integration.id, now());
     states.set('webhook', 'connected', null);
     if (!('messages' in body.data)) {
-      const { question, created } = await acceptOne(request.body);
-      return reply.code(created ? 201 : 200).send({ ok: true, value: { reference: question.reference, created } });
+      const { reference, created } = await acceptOne(request.body);
+      return reply.code(created ? 201 : 200).send({ ok: true, value: { reference, created } });
     }
     const results = await Promise.all(
       (body.data.messages as unknown[]).map(async (raw) => {
         const externalId = (raw as { externalId?: unknown } | null)?.externalId;
         try {
-          const { question, created } = await acceptOne(raw);
-          return { externalId, ok: true as const, reference: question.reference, created };
+          const { reference, created } = await acceptOne(raw);
+          return { externalId, ok: true as const, reference, created };
         } catch (error) {
           // A storage failure fails the whole request, so the sender retries it.
           if (!(error instanceof AppError)) throw error;

@@ -67,8 +67,8 @@ export function registerWhatsAppRoutes(app: FastifyInstance, channels: Channels)
           }
           const lang = guessLanguage(d.message.text);
           try {
-            const { question } = await intake.accept(d.message);
-            const text = replyText(lang, { kind: 'received', reference: question.reference });
+            const { reference } = await intake.accept(d.message);
+            const text = replyText(lang, { kind: 'received', reference });
             enqueueReply(db, { ...target, dedupeKey: `whatsapp:${d.message.externalId}:received` }, text, now());
           } catch (error) {
             if (!(error instanceof AppError)) throw error;

@@ -5,15 +5,30 @@ import type { Question } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
 import { cityYear } from '../../../shared/time';
 import type { EventBus } from '../events';
-import type { Db } from '../store/db';
-import { applyInboundEdit, findByExternalId, type InboundEditOutcome } from '../store/inboundQuestions';
+import { createWalSync, withoutWaitingForDisk, type Db, type WalSync } from '../store/db';
+import {
+  countWaitingInbound,
+  findInbound,
+  markInboundFailed,
+  markInboundMade,
+  reserveInbound,
+  retryFailedInbound,
+  waitingInbound,
+  type InboundPlace,
+  type WaitingInbound,
+} from '../store/inbound';
+import { applyInboundEdit, type InboundEditOutcome } from '../store/inboundQuestions';
 import { insertQuestion, type NewQuestion } from '../store/questions';
 import { getIntakeSettings } from '../store/settings';
 import type { InboundMessage } from './inbound';
+import { DEFAULT_PACE, MakingPace, type PaceOptions } from './pace';
 import { SenderLimiter } from './senderLimit';
 
 export interface AcceptResult {
-  question: Question;
+  /** The reference number the sender is told. */
+  reference: string;
+  /** The question's id, the same whether it was made in the acknowledging commit or a moment later. */
+  questionId: number;
   /** False when this (channel, external id) was already stored: answer as the first time. */
   created: boolean;
 }
@@ -31,6 +46,12 @@ export interface Intake {
   edit(edit: InboundEdit): InboundEditOutcome;
   /** Commits whatever is waiting now (used at shutdown). */
   flush(): void;
+  /** Makes every acknowledged message's question now (shutdown, and before an edit). */
+  drain(): void;
+  /** Acknowledged messages whose questions are not made yet. */
+  waiting(): number;
+  /** Makes what waits and answers every sender whose message is committed (shutdown). */
+  close(): Promise<void>;
 }
 
 export interface InboundEdit {
@@ -70,49 +91,97 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
 }
 
 /**
- * Group commit: every message that arrives in the same event-loop turn is written in one
- * transaction, so one fsync (synchronous=FULL) serves them all. Each message still gets its own
- * savepoint, so one bad row never takes its neighbours down with it.
+ * Group commit: every message that arrives in the same event-loop turn is entered in the inbound
+ * ledger in one transaction, and each sender is answered once that commit is on disk: the fsync runs
+ * off the main thread and serves every commit made while it ran (store/db.ts createWalSync). The question (analysis, grouping, search index) is made in the same
+ * transaction when the desk is quiet, or a moment later, paced, when it is flooded (see pace.ts).
  */
 export interface IntakeDeps {
   db: Db;
   bus: EventBus;
   now: () => number;
   /**
-   * Runs inside the commit for each newly stored question (flags, grouping, suggestions), so
-   * derived data is never out of step with the question; returns the question as it now stands.
+   * Runs inside the commit that makes each question (flags, grouping, suggestions), so derived
+   * data is never out of step with the question; returns the question as it now stands.
    */
   onInserted?: (db: Db, question: Question) => Question;
   /** Messages per sender per minute (0: no limit); read on every message so settings apply at once. */
   perSenderPerMinute?: () => number;
+  /** How much of the thread making questions may take during a flood (tests force one mode). */
+  pace?: Partial<PaceOptions>;
+  log?: (message: string, error?: unknown) => void;
+  /** What makes a commit durable before its senders hear back (a test can hold it back). */
+  durability?: WalSync;
+}
+
+type Outcome = { ok: true; result: AcceptResult; made: Question | null } | { ok: false; error: unknown };
+
+/** Questions made from waiting messages in one go: `rows` taken from the ledger, `made` of them. */
+interface Slice {
+  rows: number;
+  made: Question[];
+  ms: number;
 }
 
 export function createIntake(deps: IntakeDeps): Intake {
   const { db, bus, now, onInserted } = deps;
-  let pending: Pending[] = [];
-  let scheduled = false;
+  const log = deps.log ?? (() => {});
+  const clock = () => performance.now();
+  const pace = new MakingPace({ ...DEFAULT_PACE, clock, ...deps.pace });
   const perSender = deps.perSenderPerMinute ?? (() => getIntakeSettings(db).limits.perSenderPerMinute);
   const limiter = new SenderLimiter();
+  let pending: Pending[] = [];
+  let flushScheduled = false;
+  let makingScheduled = false;
+  retryFailedInbound(db);
+  let backlog = countWaitingInbound(db);
+  const durability = deps.durability ?? createWalSync(db);
 
-  const insertOne = (input: NewQuestion): AcceptResult => {
-    const result = insertQuestion(db, input);
-    if (!result.created || !onInserted) return result;
-    return { question: onInserted(db, result.question), created: true };
+  const makeQuestion = (input: NewQuestion, place: InboundPlace): Question => {
+    const question = insertQuestion(db, input, place);
+    return onInserted ? onInserted(db, question) : question;
   };
-  type Outcome = { ok: true; result: AcceptResult } | { ok: false; error: unknown };
-  // The usual case: every message of the batch goes in, no savepoints. A savepoint per message
-  // costs a copy of every page it touches (the question's indexes, the search index, the group
-  // tables) into the sub-journal, whether or not it is ever rolled back.
-  const commitBatch = db.transaction((batch: Pending[]): Outcome[] =>
-    batch.map((p) => ({ ok: true as const, result: insertOne(p.input) })),
-  );
-  // When one message fails, the whole batch is rolled back (nothing of it was acknowledged) and
-  // committed again with a savepoint per message, so one bad row never takes its neighbours down.
-  const insertOneGuarded = db.transaction(insertOne);
-  const commitBatchGuarded = db.transaction((batch: Pending[]): Outcome[] =>
+
+  const enter = (p: Pending, inline: boolean): Outcome => {
+    const { input } = p;
+    const { place, created } = reserveInbound(db, {
+      channel: input.channel,
+      externalId: input.externalId,
+      referenceYear: input.referenceYear,
+      receivedAt: input.receivedAt,
+      payload: inline ? null : JSON.stringify(input),
+    });
+    const result = { reference: place.reference, questionId: place.id, created };
+    return { ok: true, result, made: created && inline ? makeQuestion(input, place) : null };
+  };
+  const makeWaiting = (row: WaitingInbound): Question => {
+    const question = makeQuestion(JSON.parse(row.payload) as NewQuestion, row);
+    markInboundMade(db, row.id);
+    return question;
+  };
+  /** Questions of up to `limit` waiting messages, oldest first, and how long making them took. */
+  const makeOldest = (limit: number): Slice => {
+    if (limit === 0) return { rows: 0, made: [], ms: 0 };
+    const startedAt = clock();
+    const rows = waitingInbound(db, limit);
+    return { rows: rows.length, made: rows.map(makeWaiting), ms: clock() - startedAt };
+  };
+
+  // The usual case: every message of the batch goes in, no savepoints (a savepoint per message
+  // costs a copy of every page it touches into the sub-journal, rolled back or not). During a
+  // flood the next slice of waiting questions rides in the same commit: one fsync per turn.
+  const enterBatch = db.transaction((batch: Pending[], inline: boolean, sliceLimit: number) => ({
+    outcomes: batch.map((p): Outcome => enter(p, inline)),
+    slice: makeOldest(sliceLimit),
+  }));
+  // When anything fails, the whole commit is rolled back (nothing of it was acknowledged) and the
+  // batch entered again with a savepoint per message, so one bad row never takes its neighbours
+  // down; the slice is left to the next making turn, which isolates its own failures.
+  const enterGuarded = db.transaction(enter);
+  const enterBatchGuarded = db.transaction((batch: Pending[], inline: boolean): Outcome[] =>
     batch.map((p) => {
       try {
-        return { ok: true as const, result: insertOneGuarded(p.input) };
+        return enterGuarded(p, inline);
       } catch (error) {
         return { ok: false as const, error };
       }
@@ -120,28 +189,109 @@ export function createIntake(deps: IntakeDeps): Intake {
   );
 
   function flush(): void {
-    scheduled = false;
+    flushScheduled = false;
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    let outcomes: Outcome[];
+    // Questions are made in arrival order: none inline while older ones still wait.
+    const inline = backlog === 0 && pace.fitsInline(batch.length);
+    const startedAt = clock();
+    const sliceLimit = backlog > 0 ? pace.sliceSize() : 0;
+    let committed: { outcomes: Outcome[]; slice: Slice };
     try {
-      try {
-        outcomes = commitBatch(batch);
-      } catch {
-        outcomes = commitBatchGuarded(batch);
-      }
+      committed = withoutWaitingForDisk(db, () => {
+        try {
+          return enterBatch(batch, inline, sliceLimit);
+        } catch {
+          return { outcomes: enterBatchGuarded(batch, inline), slice: { rows: 0, made: [], ms: 0 } };
+        }
+      });
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
     }
-    outcomes.forEach((outcome, i) => {
-      const p = batch[i]!;
-      if (!outcome.ok) return p.reject(outcome.error);
-      p.resolve(outcome.result);
-      if (outcome.result.created) bus.emit('question.created', outcome.result.question);
-    });
+    const { outcomes, slice } = committed;
+    if (inline) pace.record(batch.length, clock() - startedAt);
+    else if (slice.rows > 0) pace.record(slice.rows, slice.ms);
+    backlog = Math.max(0, backlog - slice.rows);
+    // The console may see a question a fraction of a millisecond before it is on disk; its sender
+    // hears back only after.
+    for (const question of slice.made) bus.emit('question.created', question);
+    for (const outcome of outcomes) {
+      if (!outcome.ok) continue;
+      if (outcome.made) bus.emit('question.created', outcome.made);
+      else if (outcome.result.created) backlog++;
+    }
+    if (backlog > 0) scheduleMaking();
+    durability.sync().then(
+      () => outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.result) : batch[i]!.reject(outcome.error))),
+      (error: unknown) => {
+        log('intake: the write-ahead log could not be synced; senders are told to retry', error);
+        for (const p of batch) p.reject(error);
+      },
+    );
   }
+
+  const makeOldestCommitted = db.transaction(makeOldest);
+  const makeOneGuarded = db.transaction(makeWaiting);
+  // A question that cannot be made stays in the ledger with the reason (it was acknowledged, so
+  // it is never dropped) and is tried again at the next start; its neighbours go on.
+  const makeOldestGuarded = db.transaction((limit: number): Slice => {
+    const startedAt = clock();
+    const rows = waitingInbound(db, limit);
+    const made = rows.flatMap((row) => {
+      try {
+        return [makeOneGuarded(row)];
+      } catch (error) {
+        log(`intake: could not make the question of ${row.reference}; kept, retried at the next start`, error);
+        markInboundFailed(db, row.id, error instanceof Error ? error.message : String(error));
+        return [];
+      }
+    });
+    return { rows: rows.length, made, ms: clock() - startedAt };
+  });
+
+  /** Makes the questions of up to `limit` waiting messages in a commit of their own; returns how many it took. */
+  function makeSlice(limit: number): number {
+    // Nobody waits on these commits: were one lost to a power cut, its messages would still be
+    // waiting in the ledger (on disk before their senders heard back) and be made again.
+    const slice = withoutWaitingForDisk(db, () => {
+      try {
+        return makeOldestCommitted(limit);
+      } catch {
+        return makeOldestGuarded(limit);
+      }
+    });
+    if (slice.rows === 0) backlog = 0;
+    else pace.record(slice.rows, slice.ms);
+    backlog = Math.max(0, backlog - slice.rows);
+    for (const question of slice.made) bus.emit('question.created', question);
+    return slice.rows;
+  }
+
+  function scheduleMaking(): void {
+    if (makingScheduled) return;
+    makingScheduled = true;
+    const turn = () => {
+      makingScheduled = false;
+      // A drain (shutdown, an edit) may have made everything meanwhile; while arrivals keep
+      // coming, their flush carries the slice.
+      if (backlog === 0) return;
+      const size = pace.sliceSize();
+      if (!flushScheduled && size > 0) makeSlice(size);
+      scheduleMaking();
+    };
+    const wait = pace.msUntilNext();
+    if (wait > 0) setTimeout(turn, Math.ceil(wait));
+    else setImmediate(turn);
+  }
+
+  function drain(): void {
+    flush();
+    while (backlog > 0 && makeSlice(500) > 0);
+  }
+
+  if (backlog > 0) scheduleMaking();
 
   return {
     accept(message) {
@@ -155,15 +305,16 @@ export function createIntake(deps: IntakeDeps): Intake {
         const key = `${input.channel}:${input.senderUserId}`;
         if (!limiter.take(key, perSender(), now())) {
           // A redelivery of something already stored still answers as the first time did.
-          const stored = findByExternalId(db, input.channel, input.externalId);
-          if (stored) return Promise.resolve({ question: stored, created: false });
+          const stored = findInbound(db, input.channel, input.externalId);
+          if (stored) return Promise.resolve({ reference: stored.reference, questionId: stored.id, created: false });
           return Promise.reject(new AppError('rate_limited', { detail: `sender limit for ${key}` }));
         }
       }
+      pace.arrived();
       return new Promise<AcceptResult>((resolve, reject) => {
         pending.push({ input, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
+        if (!flushScheduled) {
+          flushScheduled = true;
           setImmediate(flush);
         }
       });
@@ -172,12 +323,18 @@ export function createIntake(deps: IntakeDeps): Intake {
       const text = normalizeText(edit.text);
       if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
       if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
-      // Pending arrivals first, so an edit never overtakes the message it edits.
-      flush();
+      // Earlier arrivals first, so an edit never overtakes the message it edits.
+      drain();
       const outcome = applyInboundEdit(db, { ...edit, text, now: now() });
       if (outcome.kind === 'updated') bus.emit('question.updated', outcome.question);
       return outcome;
     },
     flush,
+    drain,
+    async close() {
+      drain();
+      await durability.close();
+    },
+    waiting: () => backlog,
   };
 }

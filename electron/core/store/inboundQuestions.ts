@@ -15,7 +15,7 @@ const EDIT_WHILE_NEW = `
   WHERE id = @id AND status = 'new' AND original_text <> @text
 `;
 
-export function findByExternalId(db: Db, channel: Channel, externalId: string): Question | null {
+function findByExternalId(db: Db, channel: Channel, externalId: string): Question | null {
   const row = prepared(db, ID_BY_EXTERNAL).get({ channel, externalId }) as { id: number } | undefined;
   return row ? getQuestion(db, row.id) : null;
 }

@@ -84,28 +84,16 @@ function toQuestion(row: QuestionRow): Question {
   };
 }
 
-// One statement per arrival: the id is reserved and the reference derived from it in the same
-// INSERT. MAX(id) stays a scalar subquery: as a FROM subquery of its own, SQLite would no longer
-// read it from the last rowid but scan the table (the plan is checked by a test); a redelivery inserts nothing and returns no row,
-// and only then is the stored question looked up. printf('%04d') pads as formatReference does.
-/** Exported so a test can check its query plan. */
-export const INSERT = `
+// The id and reference come from the inbound ledger (store/inbound.ts), reserved when the
+// message was acknowledged.
+const INSERT = `
   INSERT INTO question (
     id, reference, channel, external_id, sender_name, sender_contact, sender_user_id,
     district, topic, language, original_text, air_text, meta, received_at, updated_at
+  ) VALUES (
+    @id, @reference, @channel, @externalId, @senderName, @senderContact, @senderUserId,
+    @district, @topic, @language, @text, @text, @meta, @receivedAt, @receivedAt
   )
-  SELECT
-    n.id, @referenceYear || '-' || printf('%04d', n.id), @channel, @externalId, @senderName,
-    @senderContact, @senderUserId, @district, @topic, @language, @text, @text, @meta, @receivedAt,
-    @receivedAt
-  FROM (SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM question) AS id) AS n
-  WHERE true
-  ON CONFLICT (channel, external_id) DO NOTHING
-  RETURNING id, reference
-`;
-
-const BY_EXTERNAL_ID = `
-  SELECT ${COLUMNS} FROM ${FROM} WHERE q.channel = @channel AND q.external_id = @externalId
 `;
 
 const BY_ID = `SELECT ${COLUMNS} FROM ${FROM} WHERE q.id = @id`;
@@ -171,21 +159,18 @@ const BUMP_VERSION = `
   WHERE id = @id AND version = @version
 `;
 
-export function formatReference(year: number, id: number): string {
-  return `${year}-${String(id).padStart(4, '0')}`;
-}
-
 /** What a fresh row's `suggestions` column default ('{}') reads as. */
 const NO_SUGGESTIONS: Suggestions = parseSuggestions('{}');
 
 /**
- * Inserts a question unless (channel, external id) is already stored; a redelivery returns the
- * stored question with `created: false`. Must run inside the caller's transaction, which makes
- * the MAX(id)+1 reservation safe (SQLite has one writer). A new question is returned as
- * `getQuestion` would read it, without reading it back: every column is the input or a default.
+ * Inserts the question of an inbound message at the place the ledger reserved for it. A new
+ * question is returned as `getQuestion` would read it, without reading it back: every column is
+ * the input or a default.
  */
-export function insertQuestion(db: Db, input: NewQuestion): { question: Question; created: boolean } {
-  const inserted = prepared(db, INSERT).get({
+export function insertQuestion(db: Db, input: NewQuestion, place: { id: number; reference: string }): Question {
+  prepared(db, INSERT).run({
+    id: place.id,
+    reference: place.reference,
     channel: input.channel,
     externalId: input.externalId,
     senderName: input.senderName,
@@ -197,19 +182,10 @@ export function insertQuestion(db: Db, input: NewQuestion): { question: Question
     text: input.text,
     meta: JSON.stringify(input.meta),
     receivedAt: input.receivedAt,
-    // A string, so the year reads as 2026 and not as the REAL 2026.0.
-    referenceYear: String(input.referenceYear),
-  }) as { id: number; reference: string } | undefined;
-  if (!inserted) {
-    const existing = prepared(db, BY_EXTERNAL_ID).get({ channel: input.channel, externalId: input.externalId }) as
-      | QuestionRow
-      | undefined;
-    if (!existing) throw new AppError('not_found');
-    return { question: toQuestion(existing), created: false };
-  }
-  const question: Question = {
-    id: inserted.id,
-    reference: inserted.reference,
+  });
+  return {
+    id: place.id,
+    reference: place.reference,
     channel: input.channel,
     senderName: input.senderName,
     senderContact: input.senderContact,
@@ -229,7 +205,6 @@ export function insertQuestion(db: Db, input: NewQuestion): { question: Question
     groupSize: 1,
     suggestions: { ...NO_SUGGESTIONS },
   };
-  return { question, created: true };
 }
 
 export function getQuestion(db: Db, id: number): Question | null {

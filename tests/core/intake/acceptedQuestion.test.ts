@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/protocol';
-import { getQuestion, INSERT } from '../../../electron/core/store/questions';
+import { createIntake, type AcceptResult } from '../../../electron/core/intake/accept';
+import { RESERVE } from '../../../electron/core/store/inbound';
+import { getQuestion } from '../../../electron/core/store/questions';
 import { startTestCore, type TestCore } from '../../helpers/core';
 
 let core: TestCore;
@@ -11,10 +13,21 @@ afterEach(async () => {
   await core.stop();
 });
 
-// Intake builds the question it acknowledges and emits from what it wrote, without reading the
-// row back: it must be exactly what storage reads.
-describe('the question intake returns and emits', () => {
-  it('equals the stored row, analysis and group included, for new questions and redeliveries', async () => {
+/** A flood as far as pacing goes: nothing is made inside the acknowledging commit, one question a turn. */
+const FLOODED = { alwaysInlineUpTo: 0, maxSliceMs: 0.01 };
+
+const inbound = () =>
+  core.db.prepare('SELECT id, reference, payload IS NOT NULL AS waiting, failure FROM inbound ORDER BY id').all() as Array<{
+    id: number;
+    reference: string;
+    waiting: number;
+    failure: string | null;
+  }>;
+
+// Intake builds the question it emits from what it wrote, without reading the row back: it must
+// be exactly what storage reads.
+describe('the question intake emits', () => {
+  it('equals the stored row, analysis and group included; a redelivery answers as the first time', async () => {
     const emitted: Question[] = [];
     core.bus.on('question.created', (q) => emitted.push(q));
     const messages = [
@@ -23,62 +36,127 @@ describe('the question intake returns and emits', () => {
       { text: 'Почему нет горячей воды в Аксае? Дурак сосед', district: 'auezov' as const },
       { text: 'Когда отремонтируют проспект Абая, сколько можно', district: null },
     ];
-    const results = [];
+    const results: AcceptResult[] = [];
     for (const [i, m] of messages.entries()) {
       // One at a time, so each can be compared with the row as it stands right after it.
       const result = await core.intake.accept({
-          channel: 'web',
-          externalId: `same-${i}`,
-          senderName: ` Зритель ${i} `,
-          senderContact: i === 0 ? '+77011234567' : null,
-          district: m.district,
-          topic: i === 2 ? 'Вода' : null,
-          language: 'ru',
-          text: m.text,
+        channel: 'web',
+        externalId: `same-${i}`,
+        senderName: ` Зритель ${i} `,
+        senderContact: i === 0 ? '+77011234567' : null,
+        district: m.district,
+        topic: i === 2 ? 'Вода' : null,
+        language: 'ru',
+        text: m.text,
       });
       expect(result.created).toBe(true);
-      expect(JSON.stringify(result.question)).toBe(JSON.stringify(getQuestion(core.db, result.question.id)));
+      // Quiet desk: the question was made in the commit that acknowledged it.
+      expect(JSON.stringify(emitted.at(-1))).toBe(JSON.stringify(getQuestion(core.db, result.questionId)));
       results.push(result);
     }
-    expect(emitted).toEqual(results.map((r) => r.question));
-    expect(results[0]!.question.reference).toMatch(/^\d{4}-0001$/);
-    expect(results[3]!.question.groupId).toBe(results[1]!.question.groupId);
+    expect(emitted.map((q) => q.id)).toEqual(results.map((r) => r.questionId));
+    expect(emitted.map((q) => q.reference)).toEqual(results.map((r) => r.reference));
+    expect(results[0]!.reference).toMatch(/^\d{4}-0001$/);
+    expect(emitted[3]!.groupId).toBe(emitted[1]!.groupId);
+    expect(inbound().every((r) => r.waiting === 0)).toBe(true);
 
     const again = await core.intake.accept({ channel: 'web', externalId: 'same-1', senderName: 'X', text: 'другой текст' });
-    expect(again.created).toBe(false);
-    expect(again.question).toEqual(getQuestion(core.db, results[1]!.question.id));
+    expect(again).toEqual({ ...results[1], created: false });
+    expect(getQuestion(core.db, again.questionId)!.originalText).toBe(messages[1]!.text);
     expect(emitted).toHaveLength(messages.length);
   });
 
   it('equals the stored row when many arrive in one commit (group size as of its own arrival)', async () => {
-    const results = await Promise.all(
+    const emitted: Question[] = [];
+    core.bus.on('question.created', (q) => emitted.push(q));
+    await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         core.intake.accept({ channel: 'web', externalId: `b-${i}`, senderName: 'Марат', text: `Когда закончат ремонт проспекта Абая? ${i % 3 ? '' : 'Срочно'}` }),
       ),
     );
+    core.intake.drain();
+    expect(emitted).toHaveLength(30);
     const sizes = new Map<number, number>();
-    for (const { question } of results) {
+    for (const question of emitted) {
       sizes.set(question.groupId!, (sizes.get(question.groupId!) ?? 0) + 1);
       expect(question).toEqual({ ...getQuestion(core.db, question.id)!, groupSize: sizes.get(question.groupId!) });
     }
   });
 });
 
-describe('the insert statement', () => {
-  it('reserves the next id from the last rowid, never by scanning the questions', () => {
+describe('under a flood', () => {
+  it('acknowledges once the ledger row is committed, then makes every question in arrival order, once', async () => {
+    // A disk that syncs at once, so the answers come before any making turn could run.
+    const instantDisk = { sync: () => Promise.resolve(), close: async () => {} };
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk });
+    const emitted: Question[] = [];
+    core.bus.on('question.created', (q) => emitted.push(q));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => intake.accept({ channel: 'webhook', externalId: `f-${i}`, senderName: 'Поток', text: `Вопрос номер ${i}` })),
+    );
+    // Answered before any question exists: every message is in the ledger, waiting.
+    expect(intake.waiting()).toBe(20);
+    expect(inbound().map((r) => r.reference)).toEqual(results.map((r) => r.reference));
+    expect(inbound().every((r) => r.waiting === 1)).toBe(true);
+
+    await expect.poll(() => emitted.length).toBe(20);
+    expect(intake.waiting()).toBe(0);
+    expect(emitted.map((q) => q.id)).toEqual(results.map((r) => r.questionId));
+    for (const [i, q] of emitted.entries()) {
+      expect(q).toEqual(getQuestion(core.db, q.id));
+      expect(q.originalText).toBe(`Вопрос номер ${i}`);
+      expect(q.reference).toBe(results[i]!.reference);
+    }
+    expect(inbound().every((r) => r.waiting === 0)).toBe(true);
+    const again = await intake.accept({ channel: 'webhook', externalId: 'f-3', senderName: 'Поток', text: 'повтор' });
+    expect(again).toEqual({ ...results[3], created: false });
+    expect(core.db.prepare(`SELECT COUNT(*) AS n FROM question WHERE channel = 'webhook'`).get()).toEqual({ n: 20 });
+    await intake.close();
+  });
+
+  it('keeps a question it cannot make, with the reason, and makes it at the next start', async () => {
+    const failing = createIntake({
+      db: core.db,
+      bus: core.bus,
+      now: Date.now,
+      pace: FLOODED,
+      onInserted: (_db, question) => {
+        if (question.originalText === 'сломанный') throw new Error('analysis failed');
+        return question;
+      },
+    });
+    const results = await Promise.all(
+      ['первый', 'сломанный', 'третий'].map((text, i) => failing.accept({ channel: 'csv', externalId: `k-${i}`, senderName: 'Оператор', text })),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    await expect.poll(() => failing.waiting()).toBe(0);
+    const texts = () => (core.db.prepare(`SELECT original_text AS t FROM question WHERE channel = 'csv' ORDER BY id`).all() as Array<{ t: string }>).map((r) => r.t);
+    expect(texts()).toEqual(['первый', 'третий']);
+    expect(inbound().find((r) => r.id === results[1]!.questionId)).toMatchObject({ waiting: 1, failure: 'analysis failed' });
+
+    // The next start tries again; this time the analysis works.
+    const restarted = createIntake({ db: core.db, bus: core.bus, now: Date.now });
+    expect(restarted.waiting()).toBe(1);
+    restarted.drain();
+    expect(texts()).toEqual(['первый', 'сломанный', 'третий']);
+    expect(getQuestion(core.db, results[1]!.questionId)!.reference).toBe(results[1]!.reference);
+    await Promise.all([failing.close(), restarted.close()]);
+  });
+});
+
+describe('the ledger statement', () => {
+  it('reserves the next id from the last rowids, never by scanning the questions or the ledger', () => {
     const plan = (
-      core.db.prepare(`EXPLAIN QUERY PLAN ${INSERT}`).all({
-        channel: 'web', externalId: 'x', senderName: 'x', senderContact: null, senderUserId: null, district: null,
-        topic: null, language: null, text: 'x', meta: '{}', receivedAt: 1, referenceYear: '2026',
+      core.db.prepare(`EXPLAIN QUERY PLAN ${RESERVE}`).all({
+        channel: 'web', externalId: 'x', receivedAt: 1, referenceYear: '2026', payload: null,
       }) as Array<{ detail: string }>
     ).map((r) => r.detail);
-    expect(plan.some((d) => d.startsWith('SCAN question'))).toBe(false);
+    expect(plan.some((d) => d.startsWith('SCAN question') || d.startsWith('SCAN inbound'))).toBe(false);
   });
 });
 
 describe('a message that fails inside the group commit', () => {
   it('is refused alone: its neighbours in the same batch are committed, its own writes are not', async () => {
-    const { createIntake } = await import('../../../electron/core/intake/accept');
     const intake = createIntake({
       db: core.db,
       bus: core.bus,
@@ -100,5 +178,32 @@ describe('a message that fails inside the group commit', () => {
       { text: 'первый', topic: 'half-done' },
       { text: 'третий', topic: 'half-done' },
     ]);
+    expect(core.db.prepare(`SELECT COUNT(*) AS n FROM inbound WHERE channel = 'csv'`).get()).toEqual({ n: 2 });
+    await intake.close();
+  });
+});
+
+describe('acknowledgement', () => {
+  it('waits until the commit is synced to disk, and one sync serves every message committed before it', async () => {
+    const syncs: Array<() => void> = [];
+    const intake = createIntake({
+      db: core.db,
+      bus: core.bus,
+      now: Date.now,
+      durability: { sync: () => new Promise<void>((resolve) => syncs.push(resolve)), close: async () => {} },
+    });
+    let answered = 0;
+    const acks = Array.from({ length: 5 }, (_, i) =>
+      intake.accept({ channel: 'phone', externalId: `d-${i}`, senderName: 'Оператор', text: `Вопрос ${i}` }).then(() => answered++),
+    );
+    await expect.poll(() => syncs.length).toBe(1);
+    // Committed (a crash of the process would keep it), not yet answered.
+    expect(core.db.prepare(`SELECT COUNT(*) AS n FROM inbound WHERE channel = 'phone'`).get()).toEqual({ n: 5 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(0);
+    syncs[0]!();
+    await Promise.all(acks);
+    expect(answered).toBe(5);
+    await intake.close();
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getQuestion } from '../../../electron/core/store/questions';
 import { startTestCore, type TestCore } from '../../helpers/core';
 
 interface LabelledQuestion {
@@ -23,14 +24,14 @@ afterEach(async () => {
 async function groupThroughIntake(questions: readonly LabelledQuestion[], prefix: string): Promise<number[]> {
   const groups: number[] = [];
   for (const [i, q] of questions.entries()) {
-    const { question } = await core.intake.accept({
+    const { questionId } = await core.intake.accept({
       channel: 'telegram',
       externalId: `${prefix}-${i}`,
       senderName: 'Тест',
       senderUserId: `${prefix}-user-${i}`,
       text: q.text,
     });
-    groups.push(question.groupId!);
+    groups.push(getQuestion(core.db, questionId)!.groupId!);
   }
   return groups;
 }

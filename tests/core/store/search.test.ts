@@ -35,7 +35,7 @@ function add(text: string, extra: Partial<{ district: 'medeu' | 'auezov'; langua
     meta: {},
     receivedAt: 1_700_000_000_000 + n,
     referenceYear: 2026,
-  }).question.id;
+  }, { id: n, reference: `2026-${n}` }).id;
 }
 
 const texts = (filter: InboxFilter) => listInbox(db, filter, { limit: 50 }).items.map((q) => q.originalText);

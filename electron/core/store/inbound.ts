@@ -1,0 +1,90 @@
+import type { Channel } from '../../../shared/domain';
+import type { Db } from './db';
+import { prepared } from './statements';
+
+/** The inbound ledger (migration 0090): what was acknowledged, and what still waits to become a question. */
+
+export interface InboundPlace {
+  id: number;
+  reference: string;
+}
+
+export interface WaitingInbound extends InboundPlace {
+  payload: string;
+}
+
+// The id is reserved from the last rowid of both tables (benchmarks and old data may hold
+// questions written straight into `question`), and the reference derived from it, in one
+// statement. Both MAX(id) stay scalar subqueries, so SQLite reads them from the last rowid instead
+// of scanning (a test checks the plan). printf('%04d') pads the number to four digits at least.
+/** Exported so a test can check its query plan. */
+export const RESERVE = `
+  INSERT INTO inbound (id, channel, external_id, reference, received_at, payload)
+  SELECT n.id, @channel, @externalId, @referenceYear || '-' || printf('%04d', n.id), @receivedAt, @payload
+  FROM (
+    SELECT MAX(COALESCE((SELECT MAX(id) FROM inbound), 0), COALESCE((SELECT MAX(id) FROM question), 0)) + 1 AS id
+  ) AS n
+  WHERE true
+  ON CONFLICT (channel, external_id) DO NOTHING
+  RETURNING id, reference
+`;
+
+const BY_EXTERNAL_ID = `SELECT id, reference FROM inbound WHERE channel = @channel AND external_id = @externalId`;
+
+const WAITING = `
+  SELECT id, reference, payload FROM inbound
+  WHERE payload IS NOT NULL AND failure IS NULL
+  ORDER BY id
+  LIMIT @limit
+`;
+
+const COUNT_WAITING = `SELECT COUNT(*) AS n FROM inbound WHERE payload IS NOT NULL AND failure IS NULL`;
+const MADE = `UPDATE inbound SET payload = NULL, failure = NULL WHERE id = @id`;
+const FAILED = `UPDATE inbound SET failure = @failure WHERE id = @id`;
+const RETRY_FAILED = `UPDATE inbound SET failure = NULL WHERE payload IS NOT NULL AND failure IS NOT NULL`;
+
+/**
+ * Enters one message in the ledger, or finds it when (channel, external id) is already there.
+ * `payload` is the message to make the question from later; null when it is made in the same
+ * transaction. Runs inside the caller's transaction, which makes the id reservation safe.
+ */
+export function reserveInbound(
+  db: Db,
+  entry: { channel: Channel; externalId: string; referenceYear: number; receivedAt: number; payload: string | null },
+): { place: InboundPlace; created: boolean } {
+  const inserted = prepared(db, RESERVE).get({
+    ...entry,
+    // A string, so the year reads as 2026 and not as the REAL 2026.0.
+    referenceYear: String(entry.referenceYear),
+  }) as InboundPlace | undefined;
+  if (inserted) return { place: inserted, created: true };
+  const existing = findInbound(db, entry.channel, entry.externalId);
+  if (!existing) throw new Error(`inbound ${entry.channel}:${entry.externalId} conflicted but is not stored`);
+  return { place: existing, created: false };
+}
+
+export function findInbound(db: Db, channel: Channel, externalId: string): InboundPlace | null {
+  return (prepared(db, BY_EXTERNAL_ID).get({ channel, externalId }) as InboundPlace | undefined) ?? null;
+}
+
+/** The oldest messages still waiting to become questions (failed ones are skipped until retried). */
+export function waitingInbound(db: Db, limit: number): WaitingInbound[] {
+  return prepared(db, WAITING).all({ limit }) as WaitingInbound[];
+}
+
+export function countWaitingInbound(db: Db): number {
+  return (prepared(db, COUNT_WAITING).get() as { n: number }).n;
+}
+
+export function markInboundMade(db: Db, id: number): void {
+  prepared(db, MADE).run({ id });
+}
+
+/** Kept, never dropped: the message was acknowledged. Retried at the next start. */
+export function markInboundFailed(db: Db, id: number, failure: string): void {
+  prepared(db, FAILED).run({ id, failure });
+}
+
+export function retryFailedInbound(db: Db): number {
+  return prepared(db, RETRY_FAILED).run().changes;
+}
