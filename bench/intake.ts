@@ -48,7 +48,7 @@ export interface Drain {
 
 const ROOT = join(import.meta.dirname, '..');
 
-function startServer(script: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export function startServer(script: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve, reject) => {
@@ -61,7 +61,7 @@ function startServer(script: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -123,26 +123,31 @@ function variedText(next: () => number): string {
 
 export type Scenario = 'same-text' | 'mix';
 
-function requestOptions(scenario: Scenario): Partial<Options> {
-  if (scenario === 'same-text') return { method: 'POST', body: BODY, idReplacement: true };
+/** Form bodies of the realistic mix, the same sequence every run. */
+export function mixBodies(): () => string {
   const next = random(20_260_101);
   let n = 0;
+  return () => {
+    n++;
+    return JSON.stringify({
+      name: `Зритель ${n % 997}`,
+      district: DISTRICT_IDS[n % DISTRICT_IDS.length],
+      text: variedText(next),
+      language: next() < 0.5 ? 'kk' : 'ru',
+      submissionId: `mix-${process.pid}-${String(n).padStart(8, '0')}`,
+    });
+  };
+}
+
+function requestOptions(scenario: Scenario): Partial<Options> {
+  if (scenario === 'same-text') return { method: 'POST', body: BODY, idReplacement: true };
+  const body = mixBodies();
   return {
     method: 'POST',
     requests: [
       {
         method: 'POST',
-        setupRequest: (request) => {
-          n++;
-          const body = JSON.stringify({
-            name: `Зритель ${n % 997}`,
-            district: DISTRICT_IDS[n % DISTRICT_IDS.length],
-            text: variedText(next),
-            language: next() < 0.5 ? 'kk' : 'ru',
-            submissionId: `mix-${process.pid}-${String(n).padStart(8, '0')}`,
-          });
-          return { ...request, method: 'POST', headers: { 'content-type': 'application/json' }, body };
-        },
+        setupRequest: (request) => ({ ...request, method: 'POST', headers: { 'content-type': 'application/json' }, body: body() }),
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../../../shared/forms';
 import type { Channel } from '../../../shared/domain';
@@ -127,7 +128,7 @@ export function createIntake(deps: IntakeDeps): Intake {
   const { db, bus, now, onInserted } = deps;
   const log = deps.log ?? (() => {});
   const clock = () => performance.now();
-  const pace = new MakingPace({ ...DEFAULT_PACE, clock, ...deps.pace });
+  const pace = new MakingPace({ ...DEFAULT_PACE, clock, busyMs: () => performance.eventLoopUtilization().active, ...deps.pace });
   const perSender = deps.perSenderPerMinute ?? (() => getIntakeSettings(db).limits.perSenderPerMinute);
   const limiter = new SenderLimiter();
   let pending: Pending[] = [];
@@ -161,22 +162,16 @@ export function createIntake(deps: IntakeDeps): Intake {
   };
   /** Questions of up to `limit` waiting messages, oldest first, and how long making them took. */
   const makeOldest = (limit: number): Slice => {
-    if (limit === 0) return { rows: 0, made: [], ms: 0 };
     const startedAt = clock();
     const rows = waitingInbound(db, limit);
     return { rows: rows.length, made: rows.map(makeWaiting), ms: clock() - startedAt };
   };
 
   // The usual case: every message of the batch goes in, no savepoints (a savepoint per message
-  // costs a copy of every page it touches into the sub-journal, rolled back or not). During a
-  // flood the next slice of waiting questions rides in the same commit: one fsync per turn.
-  const enterBatch = db.transaction((batch: Pending[], inline: boolean, sliceLimit: number) => ({
-    outcomes: batch.map((p): Outcome => enter(p, inline)),
-    slice: makeOldest(sliceLimit),
-  }));
-  // When anything fails, the whole commit is rolled back (nothing of it was acknowledged) and the
-  // batch entered again with a savepoint per message, so one bad row never takes its neighbours
-  // down; the slice is left to the next making turn, which isolates its own failures.
+  // costs a copy of every page it touches into the sub-journal, rolled back or not).
+  const enterBatch = db.transaction((batch: Pending[], inline: boolean): Outcome[] => batch.map((p) => enter(p, inline)));
+  // When one message fails, the whole batch is rolled back (nothing of it was acknowledged) and
+  // entered again with a savepoint per message, so one bad row never takes its neighbours down.
   const enterGuarded = db.transaction(enter);
   const enterBatchGuarded = db.transaction((batch: Pending[], inline: boolean): Outcome[] =>
     batch.map((p) => {
@@ -196,27 +191,22 @@ export function createIntake(deps: IntakeDeps): Intake {
     // Questions are made in arrival order: none inline while older ones still wait.
     const inline = backlog === 0 && pace.fitsInline(batch.length);
     const startedAt = clock();
-    const sliceLimit = backlog > 0 ? pace.sliceSize() : 0;
-    let committed: { outcomes: Outcome[]; slice: Slice };
+    let outcomes: Outcome[];
     try {
-      committed = withoutWaitingForDisk(db, () => {
+      outcomes = withoutWaitingForDisk(db, () => {
         try {
-          return enterBatch(batch, inline, sliceLimit);
+          return enterBatch(batch, inline);
         } catch {
-          return { outcomes: enterBatchGuarded(batch, inline), slice: { rows: 0, made: [], ms: 0 } };
+          return enterBatchGuarded(batch, inline);
         }
       });
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
     }
-    const { outcomes, slice } = committed;
     if (inline) pace.record(batch.length, clock() - startedAt);
-    else if (slice.rows > 0) pace.record(slice.rows, slice.ms);
-    backlog = Math.max(0, backlog - slice.rows);
     // The console may see a question a fraction of a millisecond before it is on disk; its sender
     // hears back only after.
-    for (const question of slice.made) bus.emit('question.created', question);
     for (const outcome of outcomes) {
       if (!outcome.ok) continue;
       if (outcome.made) bus.emit('question.created', outcome.made);
@@ -274,14 +264,13 @@ export function createIntake(deps: IntakeDeps): Intake {
     makingScheduled = true;
     const turn = () => {
       makingScheduled = false;
-      // A drain (shutdown, an edit) may have made everything meanwhile; while arrivals keep
-      // coming, their flush carries the slice.
+      // A drain (shutdown, an edit) may have made everything meanwhile.
       if (backlog === 0) return;
       const size = pace.sliceSize();
-      if (!flushScheduled && size > 0) makeSlice(size);
-      scheduleMaking();
+      if (size > 0) makeSlice(size);
+      if (backlog > 0) scheduleMaking();
     };
-    const wait = pace.msUntilNext();
+    const wait = pace.msUntilNextSlice();
     if (wait > 0) setTimeout(turn, Math.ceil(wait));
     else setImmediate(turn);
   }

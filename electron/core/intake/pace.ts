@@ -1,75 +1,128 @@
 /**
- * How much of the main thread making questions may take while messages keep arriving. A message
- * is acknowledged once its ledger row is committed (a few microseconds); making its question —
- * analysis, grouping, the search index — costs about a third of a millisecond. When the desk is
- * quiet the question is made in the same commit as the ledger row; under a flood it is made a
- * moment later, paced by a time budget that leaves most of the thread to accepting, so a flood is
- * absorbed instead of slowing every sender down, and made at full speed once it stops (a tenth of
- * the thread makes some 300 questions a second; a whole show's questions fit in a minute of that).
+ * When, and how much, intake makes questions. A message is acknowledged once its ledger row is
+ * committed (a few microseconds); making its question — analysis, grouping, the search index —
+ * costs about a third of a millisecond plus a commit that writes every page it touched. A quiet
+ * desk makes each question in the commit that acknowledges it, so it is in the console the moment
+ * its sender hears back. Past a steady trickle (or for a batch too big for one slice) questions are
+ * made a moment later, in slices every few milliseconds: many questions share one commit, and a
+ * time budget gives making whatever the thread has left after accepting (keeping some headroom),
+ * never less than `minShare`. So a steady 1,000 messages a second are made as they come, a flood is
+ * absorbed instead of slowing every sender down, and what it left is made at full speed after.
  */
 export interface PaceOptions {
-  /** Share of wall-clock time for making questions while messages are arriving (0–1). */
-  share: number;
+  /** Share of wall-clock time making questions always gets while messages arrive (0–1). */
+  minShare: number;
+  /** Share of wall-clock time kept free for accepting and everything else (0–1). */
+  headroom: number;
   /** No slice holds the thread longer than this (commands and sockets wait meanwhile). */
   maxSliceMs: number;
-  /**
-   * Batches up to this size are always made inline when nothing older waits: a handful of
-   * concurrent senders is no flood, and their questions are in the console the moment they hear back.
-   */
+  /** While messages arrive, slices come this often, so each carries several questions. */
+  sliceEveryMs: number;
+  /** Below this many arrivals a second, batches of up to `alwaysInlineUpTo` are made inline. */
+  inlineBelowPerSecond: number;
   alwaysInlineUpTo: number;
   /** No arrival for this long and the desk counts as quiet: making questions may take whole slices. */
   quietAfterMs: number;
   clock: () => number;
+  /** Milliseconds the event loop has been busy, cumulative (performance.eventLoopUtilization().active). */
+  busyMs: () => number;
 }
 
-export const DEFAULT_PACE: Omit<PaceOptions, 'clock'> = { share: 0.1, maxSliceMs: 20, alwaysInlineUpTo: 8, quietAfterMs: 50 };
+export const DEFAULT_PACE: Omit<PaceOptions, 'clock' | 'busyMs'> = {
+  minShare: 0.1,
+  headroom: 0.2,
+  maxSliceMs: 20,
+  sliceEveryMs: 8,
+  inlineBelowPerSecond: 200,
+  alwaysInlineUpTo: 8,
+  quietAfterMs: 50,
+};
+
+const RATE_WINDOW_MS = 1000;
 
 export class MakingPace {
   /** Milliseconds of making earned and not yet spent (negative after a slice that overran). */
   private budget = 0;
   private lastRefill: number;
+  private lastBusy: number;
+  /** Making time recorded since the last refill, to tell it apart from the loop's other work. */
+  private madeSinceRefill = 0;
+  /** Share of time making may take now, re-estimated at every refill. */
+  private share: number;
   private lastArrival = -Infinity;
+  /** Arrivals in the current and the previous rate window. */
+  private windowStart: number;
+  private windowCount = 0;
+  private previousWindowCount = 0;
   /** Running estimate of the cost of one question, refined by every slice. */
   private msPerQuestion = 0.3;
 
   constructor(private readonly options: PaceOptions) {
     this.lastRefill = options.clock();
+    this.windowStart = this.lastRefill;
+    this.lastBusy = options.busyMs();
+    this.share = options.minShare;
   }
 
-  /** Called for every arrival: while they keep coming, making questions gets only its share. */
+  /** Called for every arrival. */
   arrived(): void {
-    this.lastArrival = this.options.clock();
+    const now = this.options.clock();
+    this.lastArrival = now;
+    this.rollWindow(now);
+    this.windowCount++;
+  }
+
+  /** Arrivals per second over roughly the last second. */
+  arrivalsPerSecond(): number {
+    const now = this.options.clock();
+    this.rollWindow(now);
+    const intoWindow = (now - this.windowStart) / RATE_WINDOW_MS;
+    return this.previousWindowCount * (1 - intoWindow) + this.windowCount;
+  }
+
+  isQuiet(): boolean {
+    return this.options.clock() - this.lastArrival > this.options.quietAfterMs;
   }
 
   /** Milliseconds the next slice may take. */
   budgetMs(): number {
-    const { share, maxSliceMs, quietAfterMs, clock } = this.options;
+    const { minShare, headroom, maxSliceMs, clock, busyMs } = this.options;
     const now = clock();
-    if (now - this.lastArrival > quietAfterMs) this.budget = maxSliceMs;
-    else this.budget = Math.min(maxSliceMs, this.budget + (now - this.lastRefill) * share);
+    const elapsed = now - this.lastRefill;
+    if (elapsed > 0) {
+      const busy = busyMs();
+      const otherWork = Math.max(0, busy - this.lastBusy - this.madeSinceRefill) / elapsed;
+      this.share = Math.max(minShare, 1 - headroom - otherWork);
+      this.lastBusy = busy;
+      this.madeSinceRefill = 0;
+    }
+    if (this.isQuiet()) this.budget = maxSliceMs;
+    else this.budget = Math.min(maxSliceMs, this.budget + elapsed * this.share);
     this.lastRefill = now;
     return this.budget;
   }
 
-  /** Whether `count` questions may be made now, inside the commit that acknowledges them. */
+  /** Whether `count` just-arrived questions may be made inside the commit that acknowledges them. */
   fitsInline(count: number): boolean {
-    return count <= this.options.alwaysInlineUpTo || count * this.msPerQuestion <= this.budgetMs();
+    if (this.arrivalsPerSecond() >= this.options.inlineBelowPerSecond) return false;
+    return count <= this.options.alwaysInlineUpTo || count * this.msPerQuestion <= this.options.maxSliceMs;
   }
 
   /**
-   * How many questions the next slice should make (0: none yet, see `msUntilNext`). A full budget
-   * always makes one, so a question costlier than the longest slice cannot stall the ones after it.
+   * How many questions the next slice should make (0: none yet). A full budget always makes one,
+   * so a question costlier than the longest slice cannot stall the ones after it.
    */
   sliceSize(): number {
     const budget = this.budgetMs();
-    if (budget >= this.options.maxSliceMs) return Math.max(1, Math.floor(budget / this.msPerQuestion));
-    return Math.max(0, Math.floor(budget / this.msPerQuestion));
+    const size = Math.floor(budget / this.msPerQuestion);
+    return budget >= this.options.maxSliceMs ? Math.max(1, size) : Math.max(0, size);
   }
 
-  /** How long until one more question fits the budget. */
-  msUntilNext(): number {
+  /** How long to wait before the next slice. */
+  msUntilNextSlice(): number {
+    if (this.isQuiet()) return 0;
     const missing = Math.min(this.msPerQuestion, this.options.maxSliceMs) - this.budgetMs();
-    return missing <= 0 ? 0 : missing / this.options.share;
+    return Math.max(this.options.sliceEveryMs, missing / this.share);
   }
 
   /** Records a slice (or an inline batch) that made `count` questions in `spentMs`. */
@@ -77,5 +130,14 @@ export class MakingPace {
     if (count > 0) this.msPerQuestion = 0.8 * this.msPerQuestion + 0.2 * (spentMs / count);
     this.budgetMs();
     this.budget -= spentMs;
+    this.madeSinceRefill += spentMs;
+  }
+
+  private rollWindow(now: number): void {
+    if (now - this.windowStart < RATE_WINDOW_MS) return;
+    const windows = Math.floor((now - this.windowStart) / RATE_WINDOW_MS);
+    this.previousWindowCount = windows === 1 ? this.windowCount : 0;
+    this.windowCount = 0;
+    this.windowStart += windows * RATE_WINDOW_MS;
   }
 }

@@ -1,59 +1,98 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACE, MakingPace } from '../../../electron/core/intake/pace';
 
-function paced() {
+/** A pace on a fake clock; `work(ms, busyShare)` lets time pass with the loop busy that share of it. */
+function paced(options: Partial<typeof DEFAULT_PACE> = {}) {
   let now = 0;
-  const pace = new MakingPace({ ...DEFAULT_PACE, clock: () => now });
-  return { pace, advance: (ms: number) => (now += ms) };
+  let busy = 0;
+  const pace = new MakingPace({ ...DEFAULT_PACE, ...options, clock: () => now, busyMs: () => busy });
+  return {
+    pace,
+    work: (ms: number, busyShare: number) => {
+      now += ms;
+      busy += ms * busyShare;
+    },
+    /** A making slice of `count` questions at 0.3 ms each: the loop is busy meanwhile. */
+    make: (count: number) => {
+      now += count * 0.3;
+      busy += count * 0.3;
+      pace.record(count, count * 0.3);
+    },
+  };
+}
+
+/** 200 ms of arrivals with the loop busy `busyShare` of the time on other work; returns making's share. */
+function makingShare(busyShare: number): number {
+  const { pace, work, make } = paced();
+  let made = 0;
+  for (let t = 0; t < 200; t++) {
+    work(1, busyShare);
+    pace.arrived();
+    const size = pace.sliceSize();
+    if (size > 0) {
+      make(size);
+      made += size * 0.3;
+    }
+  }
+  return made / (200 + made);
 }
 
 describe('making questions, paced', () => {
   it('makes a quiet desk’s questions inline, however many a slice can hold', () => {
-    const { pace, advance } = paced();
-    advance(1000);
+    const { pace, work } = paced();
+    work(1000, 0);
     expect(pace.fitsInline(50)).toBe(true);
+    expect(pace.fitsInline(DEFAULT_PACE.maxSliceMs / 0.3 + 1)).toBe(false);
     expect(pace.budgetMs()).toBe(DEFAULT_PACE.maxSliceMs);
   });
 
-  it('takes only its share of the time while messages keep arriving', () => {
-    const { pace, advance } = paced();
-    pace.arrived();
-    pace.record(10, 3);
-    expect(pace.sliceSize()).toBe(0);
-    expect(pace.fitsInline(50)).toBe(false);
-    expect(pace.fitsInline(DEFAULT_PACE.alwaysInlineUpTo)).toBe(true);
-    // Over 100 ms of arrivals, slices may use share × 100 ms, whatever else the thread did.
-    let spent = 0;
-    for (let t = 0; t < 100; t++) {
-      advance(1);
-      pace.arrived();
-      const size = pace.sliceSize();
-      if (size > 0) {
-        pace.record(size, size * 0.3);
-        spent += size * 0.3;
-      }
-    }
-    expect(spent).toBeGreaterThan(100 * DEFAULT_PACE.share - 3.5);
-    expect(spent).toBeLessThanOrEqual(100 * DEFAULT_PACE.share);
+  it('under a flood that keeps the loop busy, takes its minimum share and no more', () => {
+    const share = makingShare(1);
+    expect(share).toBeGreaterThan(DEFAULT_PACE.minShare * 0.8);
+    expect(share).toBeLessThanOrEqual(DEFAULT_PACE.minShare + 0.01);
   });
 
-  it('says how long until the next question fits, and takes whole slices once arrivals stop', () => {
-    const { pace, advance } = paced();
+  it('under a steady stream that leaves the loop mostly idle, uses the idle time, minus the headroom', () => {
+    const share = makingShare(0.1);
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThanOrEqual(1 - DEFAULT_PACE.headroom);
+  });
+
+  it('makes a trickle inline, but not a batch too big for one slice, nor anything once arrivals pass the threshold', () => {
+    const { pace, work } = paced();
+    for (let i = 0; i < 20; i++) {
+      work(10, 0.1);
+      pace.arrived();
+    }
+    expect(pace.fitsInline(DEFAULT_PACE.alwaysInlineUpTo)).toBe(true);
+    expect(pace.fitsInline(Math.ceil(DEFAULT_PACE.maxSliceMs / 0.3) + 1)).toBe(false);
+    for (let i = 0; i < DEFAULT_PACE.inlineBelowPerSecond; i++) {
+      work(1, 0.1);
+      pace.arrived();
+    }
+    expect(pace.arrivalsPerSecond()).toBeGreaterThanOrEqual(DEFAULT_PACE.inlineBelowPerSecond);
+    expect(pace.fitsInline(1)).toBe(false);
+  });
+
+  it('spaces slices while messages arrive, so several questions share a commit, and goes at once when quiet', () => {
+    const { pace, work, make } = paced();
     pace.arrived();
-    pace.record(1, 0.3);
-    expect(pace.msUntilNext()).toBeGreaterThan(0);
-    advance(pace.msUntilNext());
+    make(1);
     pace.arrived();
-    expect(pace.sliceSize()).toBe(1);
-    advance(DEFAULT_PACE.quietAfterMs + 1);
+    const wait = pace.msUntilNextSlice();
+    expect(wait).toBeGreaterThanOrEqual(DEFAULT_PACE.sliceEveryMs);
+    work(wait, 1);
+    pace.arrived();
+    expect(pace.sliceSize()).toBeGreaterThanOrEqual(1);
+    work(DEFAULT_PACE.quietAfterMs + 1, 0);
+    expect(pace.msUntilNextSlice()).toBe(0);
     expect(pace.budgetMs()).toBe(DEFAULT_PACE.maxSliceMs);
   });
 
   it('makes a question costlier than the longest slice rather than stall behind it', () => {
-    let now = 0;
-    const pace = new MakingPace({ ...DEFAULT_PACE, maxSliceMs: 1, clock: () => now });
+    const { pace, work } = paced({ maxSliceMs: 1 });
     for (let i = 0; i < 5; i++) pace.record(1, 40);
-    now += 1000;
+    work(1000, 0);
     expect(pace.sliceSize()).toBe(1);
   });
 });
