@@ -47,11 +47,11 @@ export interface Intake {
   edit(edit: InboundEdit): InboundEditOutcome;
   /** Commits whatever is waiting now (used at shutdown). */
   flush(): void;
-  /** Makes every acknowledged message's question now (shutdown, and before an edit). */
-  drain(): void;
+  /** Makes acknowledged messages' questions now, all of them or for at most `limitMs`. */
+  drain(limitMs?: number): void;
   /** Acknowledged messages whose questions are not made yet. */
   waiting(): number;
-  /** Makes what waits and answers every sender whose message is committed (shutdown). */
+  /** Makes what waits (for a few seconds at most) and answers every sender whose message is committed (shutdown). */
   close(): Promise<void>;
 }
 
@@ -111,9 +111,13 @@ export interface IntakeDeps {
   /** How much of the thread making questions may take during a flood (tests force one mode). */
   pace?: Partial<PaceOptions>;
   log?: (message: string, error?: unknown) => void;
+  /** How long a stop may spend making waiting questions (default 3 s); the rest waits for the next start. */
+  closeDrainMs?: number;
   /** What makes a commit durable before its senders hear back (a test can hold it back). */
   durability?: WalSync;
 }
+
+const CLOSE_DRAIN_MS = 3000;
 
 type Outcome = { ok: true; result: AcceptResult; made: Question | null } | { ok: false; error: unknown };
 
@@ -134,6 +138,7 @@ export function createIntake(deps: IntakeDeps): Intake {
   let pending: Pending[] = [];
   let flushScheduled = false;
   let makingScheduled = false;
+  let closed = false;
   retryFailedInbound(db);
   let backlog = countWaitingInbound(db);
   const durability = deps.durability ?? createWalSync(db);
@@ -265,7 +270,7 @@ export function createIntake(deps: IntakeDeps): Intake {
     const turn = () => {
       makingScheduled = false;
       // A drain (shutdown, an edit) may have made everything meanwhile.
-      if (backlog === 0) return;
+      if (closed || backlog === 0) return;
       const size = pace.sliceSize();
       if (size > 0) makeSlice(size);
       if (backlog > 0) scheduleMaking();
@@ -275,9 +280,10 @@ export function createIntake(deps: IntakeDeps): Intake {
     else setImmediate(turn);
   }
 
-  function drain(): void {
+  function drain(limitMs = Infinity): void {
     flush();
-    while (backlog > 0 && makeSlice(500) > 0);
+    const until = clock() + limitMs;
+    while (backlog > 0 && clock() < until && makeSlice(500) > 0);
   }
 
   if (backlog > 0) scheduleMaking();
@@ -321,7 +327,10 @@ export function createIntake(deps: IntakeDeps): Intake {
     flush,
     drain,
     async close() {
-      drain();
+      // A stop after a flood should not take minutes: what is left waits in the ledger and is
+      // made at the next start.
+      drain(deps.closeDrainMs ?? CLOSE_DRAIN_MS);
+      closed = true;
       await durability.close();
     },
     waiting: () => backlog,

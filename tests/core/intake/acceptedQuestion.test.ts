@@ -207,3 +207,23 @@ describe('acknowledgement', () => {
     await intake.close();
   });
 });
+
+describe('a stop after a flood', () => {
+  it('leaves what it could not make in time in the ledger, and the next start makes it', async () => {
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, closeDrainMs: 0 });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => intake.accept({ channel: 'webhook', externalId: `s-${i}`, senderName: 'Поток', text: `Вопрос ${i}` })),
+    );
+    expect(intake.waiting()).toBeGreaterThan(0);
+    await intake.close();
+    const made = () => (core.db.prepare(`SELECT COUNT(*) AS n FROM question WHERE channel = 'webhook'`).get() as { n: number }).n;
+    expect(made()).toBeLessThan(40);
+
+    const next = createIntake({ db: core.db, bus: core.bus, now: Date.now });
+    expect(next.waiting()).toBe(40 - made());
+    next.drain();
+    expect(made()).toBe(40);
+    expect(getQuestion(core.db, results[39]!.questionId)!.reference).toBe(results[39]!.reference);
+    await next.close();
+  });
+});
