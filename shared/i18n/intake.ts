@@ -30,6 +30,7 @@ export const intakeStrings = {
         count: 'Questions',
         lastMessage: 'Last message',
         never: 'never',
+        waiting: 'Accepted and answered, still being processed: {{n}} — they reach the console in a moment',
       },
       secret: {
         set: 'set (…{{last4}})',
@@ -134,6 +135,7 @@ export const intakeStrings = {
         count: 'Вопросов',
         lastMessage: 'Последнее сообщение',
         never: 'не было',
+        waiting: 'Принято и отвечено, ещё обрабатывается: {{n}} — скоро появятся в консоли',
       },
       secret: {
         set: 'задан (…{{last4}})',
@@ -238,6 +240,7 @@ export const intakeStrings = {
         count: 'Сұрақтар',
         lastMessage: 'Соңғы хабарлама',
         never: 'болған жоқ',
+        waiting: 'Қабылданды және жауап берілді, әлі өңделуде: {{n}} — консольде жақында пайда болады',
       },
       secret: {
         set: 'орнатылған (…{{last4}})',

@@ -55,6 +55,7 @@ export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
   'prompter.state': ['producer', 'speaker', 'press'],
   'rundown.changed': ['producer'],
   'channel.state': ['producer'],
+  'intake.waiting': ['producer'],
 };
 
 export const clientMessageSchema = z.object({

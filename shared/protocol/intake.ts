@@ -122,7 +122,8 @@ export interface CsvImportResult extends CsvPreview {
 }
 
 export const intakeCommands = {
-  'channel.list': command(z.object({}), z.object({ items: z.array(channelStateSchema) })),
+  /** `waiting`: messages accepted and answered whose questions are still being made (a flood's backlog). */
+  'channel.list': command(z.object({}), z.object({ items: z.array(channelStateSchema), waiting: z.number().int() })),
   'intake.getSettings': command(z.object({}), intakeSettingsViewSchema),
   'intake.updateSettings': command(intakeSettingsUpdateSchema, intakeSettingsViewSchema),
   'integration.list': command(z.object({}), z.object({ items: z.array(integrationSchema) })),
@@ -137,4 +138,6 @@ export const intakeCommands = {
 
 export const intakeEvents = {
   'channel.state': channelStateSchema,
+  /** Pushed while the backlog of accepted messages changes (at most every 250 ms), and when it is empty again. */
+  'intake.waiting': z.object({ waiting: z.number().int() }),
 };

@@ -9,7 +9,7 @@ import { applySettingsUpdate, settingsView } from './settingsView';
 export function registerIntakeCommands(hub: Hub, channels: Channels): void {
   const { db, now, states, intake } = channels;
 
-  hub.register('channel.list', () => ({ items: states.list() }));
+  hub.register('channel.list', () => ({ items: states.list(), waiting: intake.waiting() }));
 
   hub.register('intake.getSettings', () => settingsView(getIntakeSettings(db)));
 

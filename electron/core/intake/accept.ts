@@ -118,6 +118,7 @@ export interface IntakeDeps {
 }
 
 const CLOSE_DRAIN_MS = 3000;
+const WAITING_REPORT_MS = 250;
 
 type Outcome = { ok: true; result: AcceptResult; made: Question | null } | { ok: false; error: unknown };
 
@@ -141,6 +142,19 @@ export function createIntake(deps: IntakeDeps): Intake {
   let closed = false;
   retryFailedInbound(db);
   let backlog = countWaitingInbound(db);
+  let reported = 0;
+  let reportTimer: NodeJS.Timeout | null = null;
+  // The console shows the backlog while a flood is being made into questions; a push every few
+  // hundred milliseconds is enough, and the last one always says when it is empty again.
+  const reportWaiting = (): void => {
+    if (reportTimer || backlog === reported) return;
+    reported = backlog;
+    bus.emit('intake.waiting', { waiting: backlog });
+    reportTimer = setTimeout(() => {
+      reportTimer = null;
+      if (!closed) reportWaiting();
+    }, WAITING_REPORT_MS);
+  };
   const durability = deps.durability ?? createWalSync(db);
 
   const makeQuestion = (input: NewQuestion, place: InboundPlace): Question => {
@@ -218,6 +232,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       else if (outcome.result.created) backlog++;
     }
     if (backlog > 0) scheduleMaking();
+    reportWaiting();
     durability.sync().then(
       () => outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.result) : batch[i]!.reject(outcome.error))),
       (error: unknown) => {
@@ -261,6 +276,7 @@ export function createIntake(deps: IntakeDeps): Intake {
     else pace.record(slice.rows, slice.ms);
     backlog = Math.max(0, backlog - slice.rows);
     for (const question of slice.made) bus.emit('question.created', question);
+    reportWaiting();
     return slice.rows;
   }
 
@@ -331,6 +347,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       // made at the next start.
       drain(deps.closeDrainMs ?? CLOSE_DRAIN_MS);
       closed = true;
+      if (reportTimer) clearTimeout(reportTimer);
       await durability.close();
     },
     waiting: () => backlog,

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { formatCityTime } from '../../../shared/time';
 import type { ChannelState } from '../../../shared/protocol';
 
-/** One row per channel: health (with the reason of an error), questions received, last arrival. */
-export function ChannelStatusPanel({ states }: { states: ChannelState[] }): React.JSX.Element {
+/**
+ * One row per channel: health (with the reason of an error), questions received, last arrival;
+ * during a flood, how many accepted messages are still on their way to the console.
+ */
+export function ChannelStatusPanel({ states, waiting }: { states: ChannelState[]; waiting: number }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="intake-panel" aria-labelledby="channels-title">
@@ -31,6 +34,11 @@ export function ChannelStatusPanel({ states }: { states: ChannelState[] }): Reac
           ))}
         </tbody>
       </table>
+      {waiting > 0 && (
+        <p className="channel-waiting" role="status" data-testid="intake-waiting">
+          {t('intake.channels.waiting', { n: waiting })}
+        </p>
+      )}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function IntakePage(): React.JSX.Element {
   const { t } = useTranslation();
   const client = useDeskClient('producer');
   const status = useConnectionStatus(client);
-  const states = useChannels(client);
+  const { states, waiting } = useChannels(client);
   return (
     <div className="intake">
       <header className="topbar">
@@ -26,7 +26,7 @@ export function IntakePage(): React.JSX.Element {
         <LanguageSwitcher />
       </header>
       <main className="intake-grid">
-        <ChannelStatusPanel states={states} />
+        <ChannelStatusPanel states={states} waiting={waiting} />
         <PhoneInForm client={client} />
         <CsvImport />
         <SettingsPanel client={client} />

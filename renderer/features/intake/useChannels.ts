@@ -3,15 +3,23 @@ import type { ChannelState } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 
-/** Every channel's state: loaded on (re)connection, then kept fresh by `channel.state` events. */
-export function useChannels(client: DeskClient): ChannelState[] {
+/**
+ * Every channel's state, and how many accepted messages are still being made into questions:
+ * loaded on (re)connection, then kept fresh by `channel.state` and `intake.waiting` events.
+ */
+export function useChannels(client: DeskClient): { states: ChannelState[]; waiting: number } {
   const [states, setStates] = useState<ChannelState[]>([]);
+  const [waiting, setWaiting] = useState(0);
   const load = useCallback(() => {
     client.send('channel.list', {}).then(
-      (reply) => setStates(reply.items),
+      (reply) => {
+        setStates(reply.items);
+        setWaiting(reply.waiting);
+      },
       () => {},
     );
   }, [client]);
+  useEffect(() => client.on('intake.waiting', (event) => setWaiting(event.waiting)), [client]);
   useOnConnect(client, load);
   useEffect(
     () =>
@@ -20,5 +28,5 @@ export function useChannels(client: DeskClient): ChannelState[] {
       ),
     [client],
   );
-  return states;
+  return { states, waiting };
 }

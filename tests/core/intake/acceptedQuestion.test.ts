@@ -91,6 +91,8 @@ describe('under a flood', () => {
     const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk });
     const emitted: Question[] = [];
     core.bus.on('question.created', (q) => emitted.push(q));
+    const waitingReports: number[] = [];
+    core.bus.on('intake.waiting', ({ waiting }) => waitingReports.push(waiting));
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => intake.accept({ channel: 'webhook', externalId: `f-${i}`, senderName: 'Поток', text: `Вопрос номер ${i}` })),
     );
@@ -108,6 +110,9 @@ describe('under a flood', () => {
       expect(q.reference).toBe(results[i]!.reference);
     }
     expect(inbound().every((r) => r.waiting === 0)).toBe(true);
+    // The console was told of the backlog, and, last, that it is empty again.
+    expect(waitingReports[0]).toBe(20);
+    await expect.poll(() => waitingReports.at(-1)).toBe(0);
     const again = await intake.accept({ channel: 'webhook', externalId: 'f-3', senderName: 'Поток', text: 'повтор' });
     expect(again).toEqual({ ...results[3], created: false });
     expect(core.db.prepare(`SELECT COUNT(*) AS n FROM question WHERE channel = 'webhook'`).get()).toEqual({ n: 20 });

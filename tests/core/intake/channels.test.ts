@@ -42,7 +42,8 @@ describe('phone-in entry by the producer', () => {
 
 describe('channel state', () => {
   it('lists every channel with its state and counts, pushed live as questions arrive', async () => {
-    const { items } = await producer.send('channel.list', {});
+    const { items, waiting } = await producer.send('channel.list', {});
+    expect(waiting).toBe(0);
     expect(items.map((s) => s.channel)).toEqual([...CHANNELS]);
     expect(items.find((s) => s.channel === 'web')).toMatchObject({ status: 'ready', count: 0, lastMessageAt: null });
     expect(items.find((s) => s.channel === 'telegram')?.status).toBe('off');
