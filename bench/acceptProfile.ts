@@ -54,6 +54,7 @@ export async function runAcceptProfile(): Promise<AcceptProfile> {
   const plain = createIntake({ db, bus: new EventBus(), now: Date.now });
   const groupedStorageOnly = await grouped(plain, 'plain');
   const serialStorageOnly = await serial(plain, 300);
+  await plain.close();
   db.close();
   rmSync(plainDir, { recursive: true, force: true });
   return { groupedWithDerivedData, groupedStorageOnly, serialStorageOnly };
