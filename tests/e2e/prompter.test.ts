@@ -76,3 +76,54 @@ describe('the teleprompter', () => {
     await page.getByTestId('prompter-cue').getByText('30 seconds').waitFor();
   });
 });
+
+/** True when what is drawn at the centre of the element is the element itself or inside it (nothing covers it). */
+const visibleAtCentre = (page: Page, testId: string): Promise<boolean> =>
+  page.getByTestId(testId).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top !== null && el.contains(top);
+  });
+
+describe('the teleprompter at 1280×720', () => {
+  it('keeps the offline banner whole and the cue and countdown above the key map', async () => {
+    await desk.producer.send('prompter.cue', { cue: { kind: 'text', text: 'Далее: Жетысу, потом реклама' } });
+    await desk.producer.send('prompter.countdown', { seconds: 600 });
+    const page = await desk.openPage('/prompter');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('prompter-help').waitFor();
+    await page.getByTestId('prompter-cue').getByText('Далее: Жетысу').waitFor();
+    await page.getByTestId('prompter-countdown').waitFor();
+    expect(await visibleAtCentre(page, 'prompter-cue')).toBe(true);
+    expect(await visibleAtCentre(page, 'prompter-countdown')).toBe(true);
+
+    // Mirrored (the stage is transformed), with the key map shown again by H.
+    await page.keyboard.press('m');
+    await page.keyboard.press('v');
+    await page.keyboard.press('h');
+    await page.getByTestId('prompter-help').waitFor();
+    expect(await visibleAtCentre(page, 'prompter-cue')).toBe(true);
+    expect(await visibleAtCentre(page, 'prompter-countdown')).toBe(true);
+    await page.keyboard.press('v');
+    await page.keyboard.press('m');
+    await page.keyboard.press('h');
+    await page.getByTestId('prompter-help').waitFor();
+
+    await desk.restartCore(async () => {
+      const banner = page.getByTestId('prompter-offline');
+      await banner.waitFor();
+      const fit = await banner.evaluate((el) => ({
+        scroll: el.scrollHeight,
+        client: el.clientHeight,
+        bottom: el.getBoundingClientRect().bottom,
+      }));
+      expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+      expect(fit.bottom).toBeLessThanOrEqual(720);
+      expect(await banner.textContent()).toBe('OFFLINE — reconnecting. The text shown may be out of date.');
+      expect(await visibleAtCentre(page, 'prompter-offline')).toBe(true);
+      expect(await visibleAtCentre(page, 'prompter-cue')).toBe(true);
+      expect(await visibleAtCentre(page, 'prompter-countdown')).toBe(true);
+    });
+    await page.getByTestId('prompter-offline').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+});

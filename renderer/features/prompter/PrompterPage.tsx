@@ -97,6 +97,13 @@ export function PrompterPage(): React.JSX.Element {
     transform: mirrorTransform(settings),
     padding: `0 ${settings.marginPct}vw`,
   };
+  // The cue and countdown live in their own mirrored layer, above the key map: a mirrored stage is a
+  // stacking context, so nothing inside it could rise above an overlay. A vertical flip puts them below.
+  const cueLayer = (
+    <div className="prompter-cue-layer" style={stageStyle}>
+      <CueLine state={state} />
+    </div>
+  );
   return (
     <div className={`prompter prompter-${settings.theme}`} data-theme={settings.theme}>
       <header className="prompter-bar">
@@ -122,8 +129,8 @@ export function PrompterPage(): React.JSX.Element {
           {t('prompter.offline')}
         </div>
       )}
+      {!settings.mirrorY && cueLayer}
       <div className="prompter-stage" data-testid="prompter-stage" style={stageStyle}>
-        <CueLine state={state} />
         <div
           className="prompter-scroll"
           ref={scrollRef}
@@ -148,6 +155,7 @@ export function PrompterPage(): React.JSX.Element {
           </aside>
         )}
       </div>
+      {settings.mirrorY && cueLayer}
       {showSettings && <PrompterSettingsPanel settings={settings} update={update} onClose={() => setShowSettings(false)} />}
       {!helpSeen && <PrompterHelp onClose={() => setHelpSeen(true)} />}
     </div>
