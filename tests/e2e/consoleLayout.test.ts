@@ -1,0 +1,55 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
+import { postJson, startTestCore, type TestCore } from '../helpers/core';
+
+let core: TestCore;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  browser = await launchChromium();
+  core = await startTestCore({ staticDir: STATIC_DIR });
+});
+afterAll(async () => {
+  await browser?.close();
+  await core?.stop();
+});
+
+/** A Russian-speaking producer's console; `name` null leaves the producer name unset. */
+async function openConsole(name: string | null): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru', viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((producer) => {
+    if (producer) window.localStorage.setItem('desk.producerName', producer);
+    window.localStorage.setItem('desk.lang', 'ru');
+  }, name);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${core.url}/console`);
+  await page.locator('.connection-online').waitFor();
+  return page;
+}
+
+async function ask(text: string): Promise<number> {
+  const { json } = await postJson(`${core.url}/api/questions`, { name: 'Сұраушы', text });
+  const row = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
+  return row.id;
+}
+
+const row = (page: Page, id: number) => page.locator(`li.question[data-question-id="${id}"]`);
+
+describe('the console layout', () => {
+  it('clamps a very long question in its row and shows all of it in the detail panel', async () => {
+    const words = 'Когда отремонтируют дорогу и тротуар на улице Толе би возле школы номер сорок? ';
+    const text = words.repeat(Math.ceil(4000 / words.length)).slice(0, 4000).trim();
+    const id = await ask(text);
+    const page = await openConsole('Айгерим');
+    await row(page, id).waitFor();
+    const height = await row(page, id).evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(200);
+
+    await row(page, id).click();
+    expect(await page.getByTestId('air-text').textContent()).toBe(text);
+    expect(await page.getByTestId('original-text').textContent()).toBe(text);
+  });
+});
