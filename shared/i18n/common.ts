@@ -1,6 +1,8 @@
 /** Strings used on every screen. */
 export const common = {
   en: {
+    // A new console's name until the producer types their own.
+    producer: { defaultName: 'Producer {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     lang: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Console', prompter: 'Teleprompter', ask: 'Question form' },
@@ -60,6 +62,7 @@ export const common = {
     },
   },
   ru: {
+    producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     lang: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлёр', ask: 'Форма вопроса' },
@@ -119,6 +122,7 @@ export const common = {
     },
   },
   kk: {
+    producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     lang: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлер', ask: 'Сұрақ формасы' },

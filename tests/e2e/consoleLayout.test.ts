@@ -52,4 +52,11 @@ describe('the console layout', () => {
     expect(await page.getByTestId('air-text').textContent()).toBe(text);
     expect(await page.getByTestId('original-text').textContent()).toBe(text);
   });
+
+  it('names a new console in its language', async () => {
+    const page = await openConsole(null);
+    const input = page.locator('.producer-name input');
+    expect(await input.inputValue()).toMatch(/^Продюсер \d{3}$/);
+    expect(await page.evaluate(() => window.localStorage.getItem('desk.producerName'))).toBe(await input.inputValue());
+  });
 });

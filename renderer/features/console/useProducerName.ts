@@ -1,10 +1,12 @@
+import { i18n } from '../../i18n';
+
 const STORAGE_KEY = 'desk.producerName';
 
 /** This producer's name for the audit trail and the other producer's screen; kept per browser. */
 export function producerName(): string {
   const saved = window.localStorage.getItem(STORAGE_KEY)?.trim();
   if (saved) return saved;
-  const generated = `Producer ${Math.floor(100 + Math.random() * 900)}`;
+  const generated = i18n.t('producer.defaultName', { number: Math.floor(100 + Math.random() * 900) });
   window.localStorage.setItem(STORAGE_KEY, generated);
   return generated;
 }
