@@ -28,6 +28,7 @@ export const rundownStrings = {
       handoffLine: 'Handed to {{department}}, ref. {{reference}}, due {{due}}',
       deferredToLine: 'Deferred to {{episode}}',
       episodeLabel: '{{title}} ({{date}})',
+      episodeOption: '{{title}} ({{date}}, {{time}})',
       cancel: 'Cancel',
       dnd: {
         instructions:
@@ -63,7 +64,7 @@ export const rundownStrings = {
         kind: 'What happened',
         answered: 'Answered on air',
         handed_off: 'Handed off to a department',
-        deferred: 'Deferred to a later episode',
+        deferred: 'Deferred to another episode',
         dropped: 'Dropped',
         summary: 'Short summary of the answer (optional)',
         commitments: 'Commitments made on air',
@@ -107,7 +108,7 @@ export const rundownStrings = {
         noEpisode: 'There is no live or planned episode to queue into: create one first.',
         noSpeaker: 'This episode has no speakers yet.',
         neverOnAir: 'This question was never on air, so it cannot be answered on air.',
-        deferToSame: 'Choose a later episode, not the one the question is in.',
+        deferToSame: 'Choose another episode, not the one the question is in.',
       },
     },
   },
@@ -139,6 +140,7 @@ export const rundownStrings = {
       handoffLine: 'Передано: {{department}}, № {{reference}}, срок {{due}}',
       deferredToLine: 'Перенесён на выпуск {{episode}}',
       episodeLabel: '{{title}} ({{date}})',
+      episodeOption: '{{title}} ({{date}}, {{time}})',
       cancel: 'Отмена',
       dnd: {
         instructions:
@@ -218,7 +220,7 @@ export const rundownStrings = {
         noEpisode: 'Нет выпуска в эфире или запланированного: сначала создайте выпуск.',
         noSpeaker: 'В этом выпуске пока нет спикеров.',
         neverOnAir: 'Этот вопрос не был в эфире, поэтому не может считаться отвеченным в эфире.',
-        deferToSame: 'Выберите более поздний выпуск, а не тот, в котором вопрос сейчас.',
+        deferToSame: 'Выберите другой выпуск, а не тот, в котором вопрос сейчас.',
       },
     },
   },
@@ -250,6 +252,7 @@ export const rundownStrings = {
       handoffLine: 'Жіберілді: {{department}}, № {{reference}}, мерзімі {{due}}',
       deferredToLine: '{{episode}} шығарылымына ауыстырылды',
       episodeLabel: '{{title}} ({{date}})',
+      episodeOption: '{{title}} ({{date}}, {{time}})',
       cancel: 'Болдырмау',
       dnd: {
         instructions:
@@ -329,7 +332,7 @@ export const rundownStrings = {
         noEpisode: 'Эфирдегі не жоспарланған шығарылым жоқ: алдымен шығарылым жасаңыз.',
         noSpeaker: 'Бұл шығарылымда әзірге спикер жоқ.',
         neverOnAir: 'Бұл сұрақ эфирде болмаған, сондықтан эфирде жауап берілді деп белгілеуге болмайды.',
-        deferToSame: 'Сұрақ тұрған шығарылымды емес, кейінгі шығарылымды таңдаңыз.',
+        deferToSame: 'Сұрақ тұрған шығарылымды емес, басқа шығарылымды таңдаңыз.',
       },
     },
   },

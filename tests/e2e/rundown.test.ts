@@ -98,7 +98,7 @@ describe('running an episode from the rundown', () => {
     await page.getByRole('button', { name: 'End the show…' }).click();
     await dialog.getByText('2 question(s) still need an outcome', { exact: false }).waitFor();
     expect(await dialog.locator('.outcome-question').textContent()).toContain('Райымбека');
-    await dialog.getByLabel('Deferred to a later episode').check();
+    await dialog.getByLabel('Deferred to another episode').check();
     await dialog.getByRole('button', { name: 'Save outcome' }).click();
     await dialog.getByText('1 question(s) still need an outcome', { exact: false }).waitFor();
     expect(await dialog.locator('.outcome-question').textContent()).toContain('новый парк');
@@ -185,35 +185,49 @@ describe('drag and drop in the rundown', () => {
   });
 });
 
-describe('deferring to a later episode', () => {
-  it('defers to the episode chosen in the dialog, where the question is listed first, marked, and can be queued', async () => {
+describe('deferring to another episode', () => {
+  it('offers every other episode not yet done, even one with the same planned start, and defers to the chosen one', async () => {
     const speakers = [{ name: 'Сабина Оспанова', portfolio: 'Экология' }];
+    const june3 = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 3', airDate: '2026-06-03', speakers });
     const june10 = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 10', airDate: '2026-06-10', speakers });
-    const june17 = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 17', airDate: '2026-06-17', speakers });
+    // Made with the form's defaults: the same date and start as June 10.
+    const twin = await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 10, part 2', airDate: '2026-06-10', speakers });
+    await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 17', airDate: '2026-06-17', speakers });
+    // An ended episode is never offered.
+    await desk.producer.send('episode.start', { id: june3.episode.id });
+    await desk.producer.send('episode.end', { id: june3.episode.id });
+    await saveEpisode(desk.producer, { title: 'Akimat LIVE — June 1', airDate: '2026-06-01', speakers });
     const waiting = await approvedId('Ержан', 'Когда уберут мусор у Сайрана?');
     const id = await approvedId('Лаура', 'Когда высадят деревья на Толе би?');
     await desk.producer.send('queue.add', { id, version: questionVersion(desk.core, id), speakerId: june10.speakers[0]!.id });
 
     const page = await desk.openPage('/rundown');
-    await page.getByRole('button', { name: /Akimat LIVE — June 10/ }).click();
+    await page.getByRole('button', { name: /Akimat LIVE — June 10 / }).click();
     await page.locator(`li.queue-item[data-question-id="${id}"]`).getByRole('button', { name: 'Outcome…' }).click();
     const dialog = page.locator('dialog.outcome-dialog');
-    await dialog.getByLabel('Deferred to a later episode').check();
-    // Only planned episodes after this one are offered, besides "no episode yet".
+    await dialog.getByLabel('Deferred to another episode').check();
+    // "No episode yet", then the episodes from this one's start on, then earlier ones not yet done
+    // (episodes made by the tests above are left out of the comparison).
     const target = dialog.getByLabel('Episode it goes to');
-    expect(await target.locator('option').allTextContents()).toEqual(['No episode yet', 'Akimat LIVE — June 17 (2026-06-17)']);
-    await target.selectOption({ label: 'Akimat LIVE — June 17 (2026-06-17)' });
+    const offered = await target.locator('option').allTextContents();
+    expect(offered.filter((o) => o === 'No episode yet' || o.startsWith('Akimat LIVE — June'))).toEqual([
+      'No episode yet',
+      'Akimat LIVE — June 10, part 2 (2026-06-10, 19:00)',
+      'Akimat LIVE — June 17 (2026-06-17, 19:00)',
+      'Akimat LIVE — June 1 (2026-06-01, 19:00)',
+    ]);
+    await target.selectOption({ label: 'Akimat LIVE — June 10, part 2 (2026-06-10, 19:00)' });
     await dialog.getByLabel('Note (optional)').fill('Ждём ответа экологов');
     await dialog.getByRole('button', { name: 'Save outcome' }).click();
     await page
       .locator(`tr[data-question-id="${id}"][data-outcome="deferred"]`)
-      .getByText('Deferred to Akimat LIVE — June 17 (2026-06-17)')
+      .getByText('Deferred to Akimat LIVE — June 10, part 2 (2026-06-10)')
       .waitFor();
     const outcome = desk.core.db.prepare('SELECT episode_id AS episodeId, deferred_to AS deferredTo, reason FROM outcome WHERE question_id = ?').get(id);
-    expect(outcome).toEqual({ episodeId: june10.episode.id, deferredTo: june17.episode.id, reason: 'Ждём ответа экологов' });
+    expect(outcome).toEqual({ episodeId: june10.episode.id, deferredTo: twin.episode.id, reason: 'Ждём ответа экологов' });
 
     // In the target episode it comes first among the questions to queue, marked with where it came from.
-    await page.getByRole('button', { name: /Akimat LIVE — June 17/ }).click();
+    await page.getByRole('button', { name: /Akimat LIVE — June 10, part 2/ }).click();
     const approved = page.locator('.approved-list li');
     await approved.first().getByText('Deferred from Akimat LIVE — June 10 (2026-06-10)').waitFor();
     expect(await approved.first().getAttribute('data-question-id')).toBe(String(id));
@@ -221,7 +235,7 @@ describe('deferring to a later episode', () => {
     await approved.first().getByRole('button', { name: 'Queue for Сабина Оспанова' }).click();
     await page.locator(`li.queue-item[data-question-id="${id}"]`).waitFor();
     expect(desk.core.db.prepare('SELECT episode_id AS episodeId FROM queue_item WHERE question_id = ?').get(id)).toEqual({
-      episodeId: june17.episode.id,
+      episodeId: twin.episode.id,
     });
   });
 });

@@ -18,7 +18,7 @@ import { FormActions } from './FormActions';
 export function OutcomeDialog({
   item,
   departments,
-  laterEpisodes,
+  deferTargets,
   heading,
   initialKind,
   canAnswer,
@@ -27,8 +27,8 @@ export function OutcomeDialog({
 }: {
   item: RundownItem;
   departments: readonly Department[];
-  /** Episodes a deferred question can go to: planned, later than this one. */
-  laterEpisodes: readonly Episode[];
+  /** Episodes a deferred question can go to: any other one not yet done, later ones first. */
+  deferTargets: readonly Episode[];
   heading: string;
   initialKind: OutcomeKind;
   /** Only a question that has been on air can be answered on air. */
@@ -183,9 +183,9 @@ export function OutcomeDialog({
               onChange={(e) => setToEpisodeId(e.target.value ? Number(e.target.value) : null)}
             >
               <option value="">{t('rundown.outcome.noEpisodeYet')}</option>
-              {laterEpisodes.map((e) => (
+              {deferTargets.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {t('rundown.episodeLabel', { title: e.title, date: e.airDate })}
+                  {t('rundown.episodeOption', { title: e.title, date: e.airDate, time: e.startTime })}
                 </option>
               ))}
             </select>

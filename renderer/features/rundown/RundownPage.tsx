@@ -11,6 +11,7 @@ import { useConnectionStatus, useDeskClient } from '../../components/useDeskClie
 import { usePrompter } from '../prompter/usePrompter';
 import { ApprovedList } from './ApprovedList';
 import { CuePanel } from './CuePanel';
+import { deferTargets } from './deferTargets';
 import { draftFrom, EpisodeForm, type EpisodeDraft } from './EpisodeForm';
 import { formatDuration } from './format';
 import { OutcomeDialog } from './OutcomeDialog';
@@ -70,11 +71,7 @@ export function RundownPage(): React.JSX.Element {
   const readOnly = episode?.status === 'done';
   const onAir = rundown?.items.find((i) => i.status === 'on_air') ?? null;
   const next = rundown ? nextItem(rundown) : null;
-  const laterEpisodes = episode
-    ? episodes
-        .filter((e) => e.status === 'planned' && e.id !== episode.id && e.plannedStart > episode.plannedStart)
-        .sort((a, b) => a.plannedStart - b.plannedStart)
-    : [];
+  const targets = episode ? deferTargets(episodes, episode) : [];
 
   const putOnAir = useCallback(
     (item: RundownItem) => run(client.send('question.putOnAir', { id: item.questionId, version: item.version })),
@@ -260,7 +257,7 @@ export function RundownPage(): React.JSX.Element {
           key={`${dialog.item.questionId}-${dialog.mode}`}
           item={dialog.item}
           departments={departments}
-          laterEpisodes={laterEpisodes}
+          deferTargets={targets}
           heading={outcomeHeading(dialog.mode, dialog.left)}
           initialKind={dialog.item.status === 'on_air' ? 'answered' : ('deferred' satisfies OutcomeKind)}
           canAnswer={dialog.item.status === 'on_air' || dialog.item.airedMs > 0}

@@ -94,7 +94,7 @@ describe('deferring a question to a later episode', () => {
     const { lastWeek, tonight, a } = await showsAndQueue();
     const attempts = [
       { toEpisodeId: 9999, code: 'not_found', message: /not found/i },
-      { toEpisodeId: tonight.episode.id, code: 'validation', message: /later episode/ },
+      { toEpisodeId: tonight.episode.id, code: 'validation', message: /another episode/ },
       { toEpisodeId: lastWeek.episode.id, code: 'invalid_transition', message: /has ended/ },
     ];
     for (const { toEpisodeId, code, message } of attempts) {
