@@ -12,13 +12,14 @@ import {
   type Role,
 } from '../shared/protocol';
 import { accessToken } from './accessToken';
+import { errorText } from './i18n';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
-/** A failed command: carries the server's typed error (code, translated message, fresh state). */
+/** A failed command: carries the server's typed error (code, message in the screen's language, fresh state). */
 export class CommandError extends Error {
   constructor(readonly error: ReplyError) {
-    super(error.message);
+    super(errorText(error));
   }
 }
 

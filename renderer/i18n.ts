@@ -1,5 +1,7 @@
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, type Language } from '../shared/domain';
+import type { AppErrorShape } from '../shared/errors';
+import { MAX_QUESTION_CHARS } from '../shared/forms';
 import { createI18n, isLanguage, pickLanguage } from '../shared/i18n';
 
 const STORAGE_KEY = 'desk.lang';
@@ -21,6 +23,14 @@ export function setLanguage(lang: Language): void {
   window.localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);
+}
+
+/**
+ * An error's text in the language the screen is in now (the server translated it into the
+ * language the socket or request named, which a language switch may since have changed).
+ */
+export function errorText(error: AppErrorShape): string {
+  return error.messageKey && i18n.exists(error.messageKey) ? i18n.t(error.messageKey, { max: MAX_QUESTION_CHARS }) : error.message;
 }
 
 export function currentLanguage(): Language {

@@ -21,6 +21,11 @@ export interface AppErrorShape {
   code: ErrorCode;
   /** Human-readable message in the requester's language when the server knows it. */
   message: string;
+  /**
+   * The translation key of `message`: a screen shows the error in the language it is in now, even
+   * if it was switched after the socket told the server its language.
+   */
+  messageKey?: string;
   /** The form field the error is about, when there is one. */
   field?: string;
   /** Fresh state for `stale` errors, so the client can show what changed. */
@@ -54,6 +59,7 @@ export class AppError extends Error {
     return {
       code: this.code,
       message,
+      messageKey: this.messageKey,
       ...(field === undefined ? {} : { field }),
       ...(current === undefined ? {} : { current }),
     };

@@ -69,6 +69,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 const errorShapeSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  messageKey: z.string().optional(),
   field: z.string().optional(),
   current: z.unknown().optional(),
 });

@@ -97,6 +97,12 @@ describe('public form rejects bad input with a clear message and stores nothing'
     expect(rows()).toHaveLength(0);
   });
 
+  it('does not tell a bot which field gave it away', async () => {
+    const reply = await postJson(url(), { name: 'Bot', text: 'Buy now', website: 'http://spam' });
+    expect(reply.json.error.field).toBeUndefined();
+    expect(JSON.stringify(reply.json)).not.toContain('website');
+  });
+
   it('malformed JSON', async () => {
     const reply = await postJson(url(), '{"name": "A", "text": ');
     expect(reply.status).toBe(400);

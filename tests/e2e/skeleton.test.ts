@@ -98,6 +98,14 @@ describe('a question travels from the web form to the console and the teleprompt
     await ask.getByLabel('Сұрағыңыз').fill('ә'.repeat(4001));
     await ask.getByRole('button', { name: 'Сұрақты жіберу' }).click();
     expect(await ask.getByTestId('ask-error').textContent()).toBe('Сұрақ тым ұзын: ең көбі 4000 таңба.');
+    // A phone only the server can judge: its answer follows a later switch of language too.
+    await ask.getByLabel('Сұрағыңыз').fill('Бағдаршам қашан жөнделеді?');
+    await ask.getByLabel('Телефон (міндетті емес)').fill('12ab');
+    await ask.getByLabel(/Телефон нөмірім тек/).check();
+    await ask.getByRole('button', { name: 'Сұрақты жіберу' }).click();
+    await ask.getByText(/^Бұл телефон нөміріне ұқсамайды/).waitFor();
+    await ask.locator('.lang-switcher button[data-lang="ru"]').click();
+    expect(await ask.getByTestId('ask-error').textContent()).toMatch(/^Это не похоже на номер телефона/);
     const count = core.db.prepare("SELECT COUNT(*) AS n FROM question WHERE sender_name = 'Асан'").get();
     expect(count).toEqual({ n: 0 });
   });

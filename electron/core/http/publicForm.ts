@@ -28,7 +28,8 @@ export function registerPublicForm(app: FastifyInstance, intake: Intake, perIpPe
       const parsed = publicQuestionSchema.safeParse(request.body);
       if (!parsed.success) throw validationError(parsed.error.issues);
       const form = parsed.data;
-      if (form.website) throw new AppError('validation', { field: 'website' });
+      // The hidden trap field is not named in the answer: a bot must not learn what gave it away.
+      if (form.website) throw new AppError('validation');
       if (form.phone && !form.consent) throw new AppError('validation', { field: 'consent', messageKey: 'ask.consentRequired' });
       const { reference, created } = await intake.accept({
         channel: 'web',

@@ -22,6 +22,7 @@ import { applyInboundEdit, type InboundEditOutcome } from '../store/inboundQuest
 import { insertQuestion, type NewQuestion } from '../store/questions';
 import { getIntakeSettings } from '../store/settings';
 import type { InboundMessage } from './inbound';
+import { normalizeContact } from './contact';
 import { DEFAULT_PACE, MakingPace, type PaceOptions } from './pace';
 import { SenderLimiter } from './senderLimit';
 
@@ -79,7 +80,7 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
     channel: message.channel,
     externalId: message.externalId,
     senderName,
-    senderContact: message.senderContact ? normalizeLine(message.senderContact) : null,
+    senderContact: normalizeContact(message.channel, message.senderContact ? normalizeLine(message.senderContact) || null : null),
     senderUserId: message.senderUserId ?? null,
     district: message.district ?? null,
     topic: message.topic ? normalizeLine(message.topic) : null,

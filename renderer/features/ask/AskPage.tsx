@@ -4,7 +4,7 @@ import { DISTRICTS, type District } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { MAX_QUESTION_CHARS, publicQuestionSchema, TOPICS, type PublicQuestionInput, type Topic } from '../../../shared/forms';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, errorText } from '../../i18n';
 import { submitQuestion } from './submitQuestion';
 
 interface FormState {
@@ -25,7 +25,8 @@ export function AskPage(): React.JSX.Element {
   const [form, setForm] = useState<FormState>(EMPTY);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  // Kept as the error itself, not its text, so a language switch re-translates it.
+  const [error, setError] = useState<{ shape: AppErrorShape; field?: string } | null>(null);
   const [reference, setReference] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -54,18 +55,19 @@ export function AskPage(): React.JSX.Element {
     const local = publicQuestionSchema.safeParse(payload);
     if (!local.success) {
       const issue = local.error.issues[0];
-      setError({ message: t(issue?.message ?? 'error.validation', { max: MAX_QUESTION_CHARS }), field: String(issue?.path[0] ?? '') });
+      const key = issue?.message ?? 'error.validation';
+      setError({ shape: { code: 'validation', message: key, messageKey: key }, field: String(issue?.path[0] ?? '') });
       return;
     }
     if (form.phone && !form.consent) {
-      setError({ message: t('ask.consentRequired'), field: 'consent' });
+      setError({ shape: { code: 'validation', message: 'ask.consentRequired', messageKey: 'ask.consentRequired' }, field: 'consent' });
       return;
     }
     setSending(true);
     setError(null);
     submitQuestion(payload).then(
       (ref) => setReference(ref),
-      (err: AppErrorShape) => setError({ message: err.message || t('error.network'), ...(err.field ? { field: err.field } : {}) }),
+      (err: AppErrorShape) => setError({ shape: err, ...(err.field ? { field: err.field } : {}) }),
     ).finally(() => setSending(false));
   };
 
@@ -193,7 +195,7 @@ export function AskPage(): React.JSX.Element {
         </label>
         {error && (
           <p className="error" role="alert" id="ask-error" data-testid="ask-error">
-            {error.message}
+            {errorText(error.shape)}
           </p>
         )}
         <button type="submit" className="primary" disabled={sending}>

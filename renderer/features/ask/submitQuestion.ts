@@ -14,9 +14,9 @@ export async function submitQuestion(payload: PublicQuestionInput): Promise<stri
       body: JSON.stringify(payload),
     });
   } catch {
-    throw { code: 'internal', message: i18n.t('error.network') } satisfies AppErrorShape;
+    throw { code: 'internal', message: i18n.t('error.network'), messageKey: 'error.network' } satisfies AppErrorShape;
   }
   const reply = (await response.json().catch(() => null)) as Reply | null;
   if (reply?.ok) return reply.value.reference;
-  throw reply?.error ?? ({ code: 'internal', message: i18n.t('error.internal') } satisfies AppErrorShape);
+  throw reply?.error ?? ({ code: 'internal', message: i18n.t('error.internal'), messageKey: 'error.internal' } satisfies AppErrorShape);
 }

@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../../shared/errors';
 import type { CsvImportResult, CsvMapping, CsvPreview } from '../../../shared/protocol';
-import { i18n } from '../../i18n';
+import { errorText, i18n } from '../../i18n';
 import { accessHeaders } from '../../accessToken';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -30,5 +30,5 @@ export async function postCsv(
   }
   const reply = (await response.json().catch(() => null)) as Reply<CsvPreview | CsvImportResult> | null;
   if (reply?.ok) return reply.value;
-  throw new Error(reply?.error.message ?? i18n.t('error.internal'));
+  throw new Error(reply ? errorText(reply.error) : i18n.t('error.internal'));
 }
