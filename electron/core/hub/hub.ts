@@ -51,6 +51,9 @@ export class Hub {
   private readonly handlers = new Map<CommandName, Handler<CommandName>>();
   private readonly clients = new Set<Client>();
   private readonly heartbeat: NodeJS.Timeout;
+  /** Which socket last reported each presence session, so a session leaves when its socket does. */
+  private readonly presenceOwners = new Map<string, Client>();
+  private presenceGone: (sessions: string[]) => void = () => {};
 
   constructor(private readonly log: (msg: string, err?: unknown) => void = () => {}) {
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_MS);
@@ -60,6 +63,11 @@ export class Hub {
   register<K extends CommandName>(name: K, handler: Handler<K>): void {
     if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
     this.handlers.set(name, handler as unknown as Handler<CommandName>);
+  }
+
+  /** Called with the presence sessions whose socket has just closed (a closed tab, a reload, a renamed session). */
+  onPresenceGone(listener: (sessions: string[]) => void): void {
+    this.presenceGone = listener;
   }
 
   get clientCount(): number {
@@ -72,8 +80,8 @@ export class Hub {
     socket.on('pong', () => {
       client.alive = true;
     });
-    socket.on('close', () => this.clients.delete(client));
-    socket.on('error', () => this.clients.delete(client));
+    socket.on('close', () => this.remove(client));
+    socket.on('error', () => this.remove(client));
     socket.on('message', (data, isBinary) => {
       void this.onMessage(client, data as Buffer, isBinary);
     });
@@ -94,7 +102,7 @@ export class Hub {
     for (const client of this.clients) {
       if (client.token !== token) continue;
       client.socket.close(1008, 'access link renewed');
-      this.clients.delete(client);
+      this.remove(client);
       closed++;
     }
     return closed;
@@ -104,6 +112,18 @@ export class Hub {
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.socket.close(1001, 'server shutting down');
     this.clients.clear();
+    this.presenceOwners.clear();
+  }
+
+  private remove(client: Client): void {
+    if (!this.clients.delete(client)) return;
+    const gone: string[] = [];
+    for (const [session, owner] of this.presenceOwners) {
+      if (owner !== client) continue;
+      this.presenceOwners.delete(session);
+      gone.push(session);
+    }
+    if (gone.length > 0) this.presenceGone(gone);
   }
 
   private async onMessage(client: Client, data: Buffer, isBinary: boolean): Promise<void> {
@@ -143,7 +163,9 @@ export class Hub {
       const field = input.error.issues[0]?.path.join('.');
       throw new AppError('validation', field ? { field } : {});
     }
-    return handler(input.data as CommandInput<CommandName>, { role: client.role, actor: client.actor });
+    const reply = await handler(input.data as CommandInput<CommandName>, { role: client.role, actor: client.actor });
+    if (name === 'presence.update') this.presenceOwners.set((input.data as CommandInput<'presence.update'>).session, client);
+    return reply;
   }
 
   private send(client: Client, message: ServerMessage): void {
@@ -154,7 +176,7 @@ export class Hub {
     if (client.socket.readyState !== client.socket.OPEN) return;
     if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       client.socket.terminate();
-      this.clients.delete(client);
+      this.remove(client);
       return;
     }
     client.socket.send(frame);
@@ -164,7 +186,7 @@ export class Hub {
     for (const client of this.clients) {
       if (!client.alive) {
         client.socket.terminate();
-        this.clients.delete(client);
+        this.remove(client);
         continue;
       }
       client.alive = false;

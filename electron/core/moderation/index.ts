@@ -14,6 +14,8 @@ export interface Moderation {
   /** Intake's hook: runs inside the commit of each new question. */
   onInserted: (db: Db, question: Question) => Question;
   commandDeps: QuestionCommandDeps;
+  /** The hub's hook: these presence sessions' sockets have closed. */
+  presenceGone(sessions: string[]): void;
   close(): void;
 }
 
@@ -28,6 +30,9 @@ export function createModeration(deps: { db: Db; bus: EventBus; now: () => numbe
   return {
     onInserted: createEnrichment({ now: deps.now, rules: () => rules.current(), suggest: suggestFromRules }),
     commandDeps: { ...deps, undo: new UndoLog(), presence, rules },
+    presenceGone: (sessions) => {
+      if (presence.remove(sessions)) deps.bus.emit('presence.changed', { producers: presence.list() });
+    },
     close: () => clearInterval(sweep),
   };
 }

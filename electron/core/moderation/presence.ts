@@ -1,11 +1,12 @@
 import type { Presence } from '../../../shared/protocol';
 
-/** A producer who stops reporting (closed tab, lost network) disappears after this long. */
+/** A producer who stops reporting without closing their socket (lost network) disappears after this long. */
 export const PRESENCE_TTL_MS = 30_000;
 
 /**
  * Who is looking at what, in memory only: it is live information, worthless after a restart.
- * Clients report on every change and every 10 s; silent sessions expire.
+ * Clients report on every change and every 10 s; a session leaves when its socket closes, and
+ * silent sessions expire.
  */
 export class PresenceBoard {
   private readonly bySession = new Map<string, Presence>();
@@ -28,6 +29,13 @@ export class PresenceBoard {
         dropped = true;
       }
     }
+    return dropped;
+  }
+
+  /** Drops sessions whose connection has closed; true when anything was dropped. */
+  remove(sessions: readonly string[]): boolean {
+    let dropped = false;
+    for (const session of sessions) dropped = this.bySession.delete(session) || dropped;
     return dropped;
   }
 
