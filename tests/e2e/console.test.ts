@@ -270,3 +270,42 @@ describe('bulk actions by mouse', () => {
     expect(await page.getByTestId('console-on-air').textContent()).toBe('Когда уберут сугробы во дворе?');
   });
 });
+
+describe('the history of a question', () => {
+  it('names actions, fields, statuses and reject reasons in the producer’s language, never the raw keys', async () => {
+    const id = await ask('Когда откроют новую школу в Алатау?');
+    const { reference } = core.db.prepare('SELECT reference FROM question WHERE id = ?').get(id) as { reference: string };
+    const page = await openConsole('Айгерим');
+    await row(page, id).click();
+    await page.keyboard.press('e');
+    await page.getByLabel('Текст для эфира').fill('Когда откроют школу в Алатауском районе?');
+    await page.getByLabel('Текст для эфира').press('Control+Enter');
+    await page.getByTestId('air-text').getByText('Когда откроют школу в Алатауском районе?').waitFor();
+    // r, then 2: rejected as abuse.
+    await page.keyboard.press('r');
+    await page.getByTestId('reject-chooser').waitFor();
+    await page.keyboard.press('2');
+    await page.locator(`li.question[data-question-id="${id}"][data-status="rejected"]`).waitFor();
+    expect(core.db.prepare('SELECT reject_reason AS reason FROM question WHERE id = ?').get(id)).toEqual({ reason: 'abuse' });
+
+    await row(page, id).click();
+    const detail = page.getByTestId('detail');
+    expect(await detail.locator('h2').textContent()).toBe(`${reference} · Отклонён (Оскорбление)`);
+    const history = page.getByTestId('history').locator('ol > li');
+    await expect.poll(() => history.count()).toBe(2);
+    const [edited, rejected] = await history.allInnerTexts();
+    expect(edited).toContain('Айгерим');
+    expect(edited).toContain('изменил текст');
+    expect(edited).toContain('Текст для эфира');
+    expect(edited).toContain('Когда откроют новую школу в Алатау? → Когда откроют школу в Алатауском районе?');
+    expect(rejected).toContain('отклонил');
+    expect(rejected).toContain('Статус');
+    expect(rejected).toContain('Новый → Отклонён');
+    expect(rejected).toContain('Причина отклонения');
+    expect(rejected).toContain('— → Оскорбление');
+    const shown = await detail.innerText();
+    for (const raw of ['abuse', 'rejectReason', 'airText', 'status', 'question.', 'new →', 'rejected']) {
+      expect(shown).not.toContain(raw);
+    }
+  });
+});

@@ -6,7 +6,8 @@ import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggesti
 import { formatCityTime } from '../../../shared/time';
 import type { DeskClient } from '../../api';
 import { setMode, useConsoleUi } from './consoleState';
-import { speakerLabel, topicLabel } from './labels';
+import { actionLabel, fieldLabel, fieldValue } from './historyLabels';
+import { rejectReasonLabel, speakerLabel, topicLabel } from './labels';
 import type { Actions, TagPatch } from './useActions';
 import { useInboxStore } from './useInbox';
 
@@ -66,7 +67,7 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
     <aside className="detail" aria-label={q.reference} data-testid="detail">
       <h2>
         {q.reference} · {t(`status.${q.status}`)}
-        {q.rejectReason && <small> ({q.rejectReason})</small>}
+        {q.rejectReason && <small> ({rejectReasonLabel(t, q.rejectReason)})</small>}
       </h2>
       {others.length > 0 && (
         <p className="presence-warning" role="status">
@@ -171,7 +172,7 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
                 {t('console.history.change', {
                   actor: a.actor,
                   time: formatCityTime(a.at, 'DD.MM HH:mm:ss'),
-                  action: t(`console.action.${a.action.replace(/^question\./, '')}`, { defaultValue: a.action }),
+                  action: actionLabel(t, a.action, a.after),
                 })}
                 <ChangeDiff before={a.before} after={a.after} />
               </li>
@@ -186,7 +187,7 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
             {history.earlier.map((e) => (
               <li key={e.id}>
                 <span className="reference">{e.reference}</span> {formatCityTime(e.receivedAt, 'DD.MM.YYYY')} · {t(`status.${e.status}`)}
-                {e.rejectReason ? ` (${e.rejectReason})` : ''} — {e.originalText}
+                {e.rejectReason ? ` (${rejectReasonLabel(t, e.rejectReason)})` : ''} — {e.originalText}
               </li>
             ))}
           </ul>
@@ -199,6 +200,7 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
 }
 
 function ChangeDiff({ before, after }: { before: unknown; after: unknown }): React.JSX.Element | null {
+  const { t } = useTranslation();
   if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null) return null;
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
@@ -208,9 +210,9 @@ function ChangeDiff({ before, after }: { before: unknown; after: unknown }): Rea
     <dl className="diff">
       {keys.map((k) => (
         <div key={k}>
-          <dt>{k}</dt>
+          <dt>{fieldLabel(t, k)}</dt>
           <dd>
-            <del>{String(b[k] ?? '—')}</del> → <ins>{String(a[k] ?? '—')}</ins>
+            <del>{fieldValue(t, k, b[k])}</del> → <ins>{fieldValue(t, k, a[k])}</ins>
           </dd>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { REJECT_REASONS } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
 
 const TOPICS: readonly string[] = SUGGESTION_TOPICS;
@@ -11,4 +12,15 @@ export function topicLabel(t: TFunction, topic: string): string {
 
 export function speakerLabel(t: TFunction, speaker: string): string {
   return SPEAKERS.includes(speaker) ? t(`console.speakerName.${speaker}`) : speaker;
+}
+
+const REASONS: readonly string[] = REJECT_REASONS;
+
+/** A stored reject reason ("abuse" or "abuse: the producer's note") in the producer's language. */
+export function rejectReasonLabel(t: TFunction, stored: string): string {
+  const split = stored.indexOf(': ');
+  const reason = split < 0 ? stored : stored.slice(0, split);
+  if (!REASONS.includes(reason)) return stored;
+  const label = t(`console.rejectReason.${reason}`);
+  return split < 0 ? label : `${label}: ${stored.slice(split + 2)}`;
 }

@@ -1,0 +1,72 @@
+import type { TFunction } from 'i18next';
+import { DISTRICTS, QUESTION_STATUSES } from '../../../shared/domain';
+import { OUTCOME_KINDS } from '../../../shared/protocol';
+import { rejectReasonLabel, speakerLabel, topicLabel } from './labels';
+
+const STATUSES: readonly string[] = QUESTION_STATUSES;
+const DISTRICT_IDS: readonly string[] = DISTRICTS;
+const KINDS: readonly string[] = OUTCOME_KINDS;
+
+/** What follows "question." in the audit actions that have a name in console.action. */
+const QUESTION_ACTIONS: readonly string[] = [
+  ...QUESTION_STATUSES,
+  'edit',
+  'tag',
+  'merge',
+  'split',
+  'undo',
+  'editedBySender',
+];
+
+/** Field names that already have a label elsewhere in the console; the rest are in console.field. */
+const FIELD_KEYS: Readonly<Record<string, string>> = {
+  status: 'console.filter.status',
+  airText: 'console.airText',
+  originalText: 'console.originalText',
+  topic: 'console.filter.topic',
+  district: 'district.label',
+  speaker: 'console.filter.speaker',
+  rejectReason: 'console.field.rejectReason',
+  groupId: 'console.field.groupId',
+  into: 'console.field.into',
+};
+
+/** "question.deferred" → "deferred" in the producer's language; an outcome names its kind. */
+export function actionLabel(t: TFunction, action: string, after: unknown): string {
+  if (action === 'outcome.record') {
+    const kind = typeof after === 'object' && after !== null ? (after as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string' && KINDS.includes(kind)) {
+      return t('console.action.outcome', { kind: t(`rundown.outcome.${kind}`) });
+    }
+  }
+  const name = action.startsWith('question.') ? action.slice('question.'.length) : '';
+  return QUESTION_ACTIONS.includes(name) ? t(`console.action.${name}`) : t('console.action.other');
+}
+
+/** A field's label; one the desk does not know yet is spelled out from its key ("dueDate" → "Due date"). */
+export function fieldLabel(t: TFunction, field: string): string {
+  const key = FIELD_KEYS[field];
+  if (key) return t(key);
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A field's value as the producer reads it elsewhere: statuses, reasons and tags by their labels. */
+export function fieldValue(t: TFunction, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (field) {
+    case 'status':
+      return STATUSES.includes(value) ? t(`status.${value}`) : value;
+    case 'rejectReason':
+      return rejectReasonLabel(t, value);
+    case 'topic':
+      return topicLabel(t, value);
+    case 'speaker':
+      return speakerLabel(t, value);
+    case 'district':
+      return DISTRICT_IDS.includes(value) ? t(`district.${value}`) : value;
+    default:
+      return value;
+  }
+}
