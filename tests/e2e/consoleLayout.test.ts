@@ -59,4 +59,22 @@ describe('the console layout', () => {
     expect(await input.inputValue()).toMatch(/^Продюсер \d{3}$/);
     expect(await page.evaluate(() => window.localStorage.getItem('desk.producerName'))).toBe(await input.inputValue());
   });
+
+  it('clears an error notice when the producer searches on, or after a few seconds', async () => {
+    await ask('Когда уберут сугробы во дворе на Абая?');
+    const page = await openConsole('Айгерим');
+    const notice = page.getByTestId('console-notice');
+    await page.locator('body').click();
+    await page.keyboard.press('m');
+    await notice.getByText('Сначала выберите дубликаты', { exact: false }).waitFor();
+    await page.locator('#console-search').fill('сугробы');
+    await notice.waitFor({ state: 'detached', timeout: 2000 });
+
+    await page.locator('body').click();
+    await page.keyboard.press('m');
+    await notice.waitFor();
+    await page.waitForTimeout(1000);
+    expect(await notice.count()).toBe(1);
+    await notice.waitFor({ state: 'detached', timeout: 8000 });
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
 import { SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
@@ -7,7 +7,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import './console.css';
-import { clearSelection, setMode, useConsoleUi, type Mode } from './consoleState';
+import { clearSelection, setMode, setNotice, useConsoleUi, type Mode } from './consoleState';
 import { DetailPanel } from './DetailPanel';
 import { FilterBar } from './FilterBar';
 import { HelpOverlay } from './HelpOverlay';
@@ -29,6 +29,9 @@ const ACTIVITY: Record<Mode, Activity> = {
   reject: 'rejecting',
 };
 
+/** A notice speaks of the last action; it should not linger while the producer works on. */
+const NOTICE_MS = 6000;
+
 export function ConsolePage(): React.JSX.Element {
   const { t } = useTranslation();
   const [name] = useState(producerName);
@@ -41,8 +44,16 @@ export function ConsolePage(): React.JSX.Element {
   const ids = useInboxStore((s) => s.ids);
   const byId = useInboxStore((s) => s.byId);
   const loaded = useInboxStore((s) => s.loaded);
-  const filtered = useInboxStore((s) => Object.keys(s.filter).length > 0);
+  const filter = useInboxStore((s) => s.filter);
+  const filtered = Object.keys(filter).length > 0;
   const { focusedId, selected, mode, notice } = useConsoleUi();
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  // A new search or filter is the producer moving on: the notice about what came before goes.
+  useEffect(() => setNotice(null), [filter]);
   const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
   const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
   const onAir = useOnAir(client);
