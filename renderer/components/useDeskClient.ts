@@ -1,12 +1,17 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/protocol';
 import { DeskClient, type ConnectionStatus } from '../api';
+import { producerName } from '../features/console/useProducerName';
 import { currentLanguage } from '../i18n';
 
 /** One connection per page, opened on first use and kept for the page's life. */
 let shared: DeskClient | null = null;
 
-export function useDeskClient(role: Role, name?: () => string): DeskClient {
+/**
+ * Every producer screen (console, rundown, intake) connects under the producer's saved name, so
+ * the audit trail names who acted wherever it was done, not `producer@<address>`.
+ */
+export function useDeskClient(role: Role, name: (() => string) | undefined = role === 'producer' ? producerName : undefined): DeskClient {
   const [client] = useState(() => {
     shared ??= new DeskClient(role, currentLanguage, name);
     return shared;

@@ -239,3 +239,32 @@ describe('deferring to another episode', () => {
     });
   });
 });
+
+describe('who acted from the rundown', () => {
+  it('signs the audit trail with the producer’s name, as the console does', async () => {
+    const saved = await saveEpisode(desk.producer, {
+      title: 'Signed episode',
+      airDate: '2026-07-01',
+      speakers: [{ name: 'Ерлан Жакупов', portfolio: 'Транспорт' }],
+    });
+    const id = await approvedId('Нурлан', 'Когда починят светофор на Абая?');
+    const page = await desk.openPage('/rundown');
+    await page.evaluate(() => window.localStorage.setItem('desk.producerName', 'Айгерим'));
+    await page.reload();
+    await page.getByRole('button', { name: /Signed episode/ }).click();
+    await page
+      .locator(`.approved-list li[data-question-id="${id}"]`)
+      .getByRole('button', { name: 'Queue for Ерлан Жакупов' })
+      .click();
+    await page.locator(`li.queue-item[data-question-id="${id}"]`).waitFor();
+    await page.getByRole('button', { name: 'Start the show' }).click();
+    await page.getByTestId('episode-status').getByText('Live').waitFor();
+
+    const actor = (entity: string, entityId: number, action: string): unknown =>
+      desk.core.db
+        .prepare('SELECT actor FROM audit WHERE entity = ? AND entity_id = ? AND action = ?')
+        .get(entity, entityId, action);
+    expect(actor('question', id, 'question.queued')).toEqual({ actor: 'Айгерим' });
+    expect(actor('episode', saved.episode.id, 'episode.start')).toEqual({ actor: 'Айгерим' });
+  });
+});
