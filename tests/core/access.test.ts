@@ -1,7 +1,7 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanLinks } from '../../electron/core/lanLinks';
 import { postJson, startTestCore, type TestCore } from '../helpers/core';
+import { trySocket, type SocketAttempt } from '../helpers/wsClient';
 
 /** The core as a LAN client sees it: loopback is not trusted, so tokens decide. */
 let core: TestCore;
@@ -12,16 +12,7 @@ afterAll(async () => {
   await core.stop();
 });
 
-function connect(query: string): Promise<{ role?: string; status?: number; socket?: WebSocket }> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`${core.url.replace('http', 'ws')}/ws?${query}`);
-    socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      if (message.type === 'hello') resolve({ role: message.role, socket });
-    });
-  });
-}
+const connect = (query: string): Promise<SocketAttempt> => trySocket(core.url, query);
 
 describe('LAN access', () => {
   it('refuses a socket without a valid token before the upgrade', async () => {

@@ -3,24 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanAddresses, lanLinkSet, lanLinks } from '../../electron/core/lanLinks';
 import { listAudit } from '../../electron/core/store/audit';
 import { startTestCore, type TestCore } from '../helpers/core';
-import { TestWsClient } from '../helpers/wsClient';
+import { TestWsClient, trySocket, type SocketAttempt } from '../helpers/wsClient';
 
-interface Connection {
-  role?: string;
-  status?: number;
-  socket?: WebSocket;
-}
-
-function connect(core: TestCore, query: string): Promise<Connection> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`${core.url.replace('http', 'ws')}/ws?${query}`);
-    socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      if (message.type === 'hello') resolve({ role: message.role, socket });
-    });
-  });
-}
+const connect = (core: TestCore, query: string): Promise<SocketAttempt> => trySocket(core.url, query);
 
 const closed = (socket: WebSocket): Promise<number> =>
   new Promise((resolve) => {

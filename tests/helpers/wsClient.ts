@@ -90,3 +90,21 @@ export class TestWsClient {
     this.socket.close();
   }
 }
+
+/** A raw socket attempt: the role the hub greeted it as, or the HTTP status it was refused with. */
+export interface SocketAttempt {
+  role?: string;
+  status?: number;
+  socket?: WebSocket;
+}
+
+export function trySocket(baseUrl: string, query: string): Promise<SocketAttempt> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws?${query}`);
+    socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'hello') resolve({ role: message.role, socket });
+    });
+  });
+}
