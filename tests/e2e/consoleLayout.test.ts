@@ -78,3 +78,29 @@ describe('the console layout', () => {
     await notice.waitFor({ state: 'detached', timeout: 8000 });
   });
 });
+
+describe('a reload of the console', () => {
+  it('comes back to the question in focus with its unsaved edit, saved afterwards on the version it started from', async () => {
+    const id = await ask('Когда откроют новую поликлинику в Алатауском районе, жители ждут уже два года?');
+    const page = await openConsole('Айгерим');
+    await row(page, id).click();
+    await page.keyboard.press('e');
+    const editor = page.locator('.air-editor textarea');
+    await editor.fill('Когда откроют поликлинику в Алатау?');
+
+    await page.reload();
+    await page.locator('.connection-online').waitFor();
+    expect(await editor.inputValue()).toBe('Когда откроют поликлинику в Алатау?');
+    await editor.press('Control+Enter');
+    await expect
+      .poll(() => (core.db.prepare('SELECT air_text AS t, version FROM question WHERE id = ?').get(id) as { t: string }).t)
+      .toBe('Когда откроют поликлинику в Алатау?');
+
+    // Saved: nothing is brought back by the next reload.
+    await page.reload();
+    await page.locator('.connection-online').waitFor();
+    await row(page, id).waitFor();
+    expect(await page.locator('.air-editor').count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -6,6 +6,7 @@ import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggesti
 import { formatCityTime } from '../../../shared/time';
 import type { DeskClient } from '../../api';
 import { setMode, useConsoleUi } from './consoleState';
+import { clearDraft, loadDraft, saveDraft } from './editDraft';
 import { actionLabel, fieldLabel, fieldValue } from './historyLabels';
 import { rejectReasonLabel, speakerLabel, topicLabel } from './labels';
 import type { Actions, TagPatch } from './useActions';
@@ -242,11 +243,16 @@ function TagSelect({ label, value, options, onChange }: { label: string; value: 
 /** Keeps the version the edit started from: if someone else saves first, this save is refused. */
 function AirTextEditor({ question, actions }: { question: Question; actions: Actions }): React.JSX.Element {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(question.airText);
-  const [baseVersion] = useState(question.version);
+  const [saved] = useState(() => loadDraft(question.id));
+  const [draft, setDraft] = useState(saved?.text ?? question.airText);
+  const [baseVersion] = useState(saved?.baseVersion ?? question.version);
+  const close = (): void => {
+    clearDraft();
+    setMode('none');
+  };
   const save = (): void => {
     void actions.edit(question.id, baseVersion, draft).then((ok) => {
-      if (ok) setMode('none');
+      if (ok) close();
     });
   };
   return (
@@ -256,21 +262,24 @@ function AirTextEditor({ question, actions }: { question: Question; actions: Act
         autoFocus
         rows={4}
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          saveDraft({ questionId: question.id, baseVersion, text: e.target.value });
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             save();
           } else if (e.key === 'Escape') {
             e.preventDefault();
-            setMode('none');
+            close();
           }
         }}
       />
       <button type="button" className="primary" onClick={save}>
         {t('console.save')} (Ctrl+Enter)
       </button>
-      <button type="button" onClick={() => setMode('none')}>
+      <button type="button" onClick={close}>
         {t('console.cancel')} (Esc)
       </button>
     </div>

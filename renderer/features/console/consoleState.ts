@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { loadDraft, loadFocus, saveFocus } from './editDraft';
 
 export type Mode = 'none' | 'reject' | 'edit' | 'help' | 'rules';
 
@@ -16,12 +17,19 @@ interface ConsoleUiState {
   notice: Notice | null;
 }
 
+// After a reload the console comes back to the question it was on, with its unsaved edit open.
+const restoredFocus = loadFocus();
+
 export const useConsoleUi = create<ConsoleUiState>(() => ({
-  focusedId: null,
+  focusedId: restoredFocus,
   selected: new Set(),
-  mode: 'none',
+  mode: restoredFocus !== null && loadDraft(restoredFocus) ? 'edit' : 'none',
   notice: null,
 }));
+
+useConsoleUi.subscribe((state, previous) => {
+  if (state.focusedId !== previous.focusedId) saveFocus(state.focusedId);
+});
 
 export function focus(id: number | null): void {
   useConsoleUi.setState((s) => (s.focusedId === id ? s : { focusedId: id, mode: s.mode === 'help' || s.mode === 'rules' ? s.mode : 'none' }));
