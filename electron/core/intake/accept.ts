@@ -335,8 +335,10 @@ export function createIntake(deps: IntakeDeps): Intake {
       const text = normalizeText(edit.text);
       if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
       if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
-      // Earlier arrivals first, so an edit never overtakes the message it edits.
-      drain();
+      // Earlier arrivals first, so an edit never overtakes the message it edits; a message still
+      // waiting to become a question is edited in the ledger (making a flood's backlog first could
+      // hold the thread for seconds).
+      flush();
       const outcome = applyInboundEdit(db, { ...edit, text, now: now() });
       if (outcome.kind === 'updated') bus.emit('question.updated', outcome.question);
       return outcome;

@@ -38,6 +38,12 @@ const WAITING = `
   LIMIT @limit
 `;
 
+const WAITING_BY_EXTERNAL_ID = `
+  SELECT id, reference, payload FROM inbound
+  WHERE channel = @channel AND external_id = @externalId AND payload IS NOT NULL
+`;
+const REPLACE_PAYLOAD = `UPDATE inbound SET payload = @payload WHERE id = @id AND payload IS NOT NULL`;
+
 const COUNT_WAITING = `SELECT COUNT(*) AS n FROM inbound WHERE payload IS NOT NULL AND failure IS NULL`;
 const MADE = `UPDATE inbound SET payload = NULL, failure = NULL WHERE id = @id`;
 const FAILED = `UPDATE inbound SET failure = @failure WHERE id = @id`;
@@ -65,6 +71,15 @@ export function reserveInbound(
 
 export function findInbound(db: Db, channel: Channel, externalId: string): InboundPlace | null {
   return (prepared(db, BY_EXTERNAL_ID).get({ channel, externalId }) as InboundPlace | undefined) ?? null;
+}
+
+/** One message by its channel's id, if it still waits to become a question. */
+export function findWaitingInbound(db: Db, channel: Channel, externalId: string): WaitingInbound | null {
+  return (prepared(db, WAITING_BY_EXTERNAL_ID).get({ channel, externalId }) as WaitingInbound | undefined) ?? null;
+}
+
+export function replaceWaitingPayload(db: Db, id: number, payload: string): void {
+  prepared(db, REPLACE_PAYLOAD).run({ id, payload });
 }
 
 /** The oldest messages still waiting to become questions (failed ones are skipped until retried). */

@@ -2,7 +2,8 @@ import type { Channel } from '../../../shared/domain';
 import type { Question } from '../../../shared/protocol';
 import { insertAudit } from './audit';
 import type { Db } from './db';
-import { getQuestion } from './questions';
+import { findWaitingInbound, replaceWaitingPayload, type WaitingInbound } from './inbound';
+import { getQuestion, type NewQuestion } from './questions';
 import { prepared } from './statements';
 
 /** Intake-side reads and writes on questions that the moderation store does not need. */
@@ -22,6 +23,8 @@ function findByExternalId(db: Db, channel: Channel, externalId: string): Questio
 
 export type InboundEditOutcome =
   | { kind: 'updated'; question: Question }
+  /** The message still waited in the ledger: its question will be made with the new text. */
+  | { kind: 'updatedWaiting' }
   | { kind: 'unchanged'; question: Question }
   | { kind: 'moderated'; question: Question }
   | { kind: 'unknown' };
@@ -35,6 +38,8 @@ export function applyInboundEdit(
   edit: { channel: Channel; externalId: string; text: string; now: number },
 ): InboundEditOutcome {
   return db.transaction((): InboundEditOutcome => {
+    const waiting = findWaitingInbound(db, edit.channel, edit.externalId);
+    if (waiting) return editWaiting(db, waiting, edit);
     const before = findByExternalId(db, edit.channel, edit.externalId);
     if (!before) return { kind: 'unknown' };
     if (before.status !== 'new') return { kind: 'moderated', question: before };
@@ -52,4 +57,21 @@ export function applyInboundEdit(
     });
     return { kind: 'updated', question: after };
   })();
+}
+
+/** During a flood the edit may overtake the making of its question: it changes the waiting message. */
+function editWaiting(db: Db, waiting: WaitingInbound, edit: { channel: Channel; text: string; now: number }): InboundEditOutcome {
+  const message = JSON.parse(waiting.payload) as NewQuestion;
+  if (message.text === edit.text) return { kind: 'updatedWaiting' };
+  replaceWaitingPayload(db, waiting.id, JSON.stringify({ ...message, text: edit.text }));
+  insertAudit(db, {
+    at: edit.now,
+    actor: `${edit.channel}:sender`,
+    action: 'question.editedBySender',
+    entity: 'question',
+    entityId: waiting.id,
+    before: { originalText: message.text },
+    after: { originalText: edit.text },
+  });
+  return { kind: 'updatedWaiting' };
 }

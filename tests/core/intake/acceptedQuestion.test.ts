@@ -232,3 +232,21 @@ describe('a stop after a flood', () => {
     await next.close();
   });
 });
+
+describe('a sender’s edit during a flood', () => {
+  it('changes the message still waiting in the ledger, so its question is made with the new text, audited', async () => {
+    const instantDisk = { sync: () => Promise.resolve(), close: async () => {} };
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk });
+    const { questionId } = await intake.accept({ channel: 'telegram', externalId: '77:5', senderName: 'Дана', text: 'Когда откроют метро Калкаман?' });
+    expect(intake.waiting()).toBe(1);
+    expect(intake.edit({ channel: 'telegram', externalId: '77:5', text: 'Когда откроют станцию метро Калкаман?' })).toEqual({ kind: 'updatedWaiting' });
+    expect(intake.waiting()).toBe(1);
+    intake.drain();
+    expect(getQuestion(core.db, questionId)!.originalText).toBe('Когда откроют станцию метро Калкаман?');
+    const audit = core.db.prepare(`SELECT entity_id AS id, before, after FROM audit WHERE action = 'question.editedBySender'`).all();
+    expect(audit).toEqual([
+      { id: questionId, before: JSON.stringify({ originalText: 'Когда откроют метро Калкаман?' }), after: JSON.stringify({ originalText: 'Когда откроют станцию метро Калкаман?' }) },
+    ]);
+    await intake.close();
+  });
+});
