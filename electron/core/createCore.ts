@@ -71,7 +71,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  registerDeviceCommands(hub, { db, now, host: config.host, port, tokens: accessTokens });
+  registerDeviceCommands(hub, { db, now, host: config.host, port, tokens: accessTokens, bus });
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 

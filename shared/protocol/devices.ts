@@ -31,3 +31,8 @@ export const deviceCommands = {
   /** A new token for one role; sockets that used the old one are closed at once. */
   'devices.renew': command(z.object({ role: z.enum(LINK_ROLES) }), devicesSchema),
 };
+
+export const deviceEvents = {
+  /** A link was renewed: every producer's open Devices panel shows the new links (producers only: they carry tokens). */
+  'devices.changed': devicesSchema,
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
-import { deviceCommands } from './devices';
+import { deviceCommands, deviceEvents } from './devices';
 import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
@@ -25,6 +25,7 @@ export const commands = {
 /** Every event the server pushes, by name. */
 export const events = {
   ...questionEvents,
+  ...deviceEvents,
   ...prompterEvents,
   ...rundownEvents,
   ...intakeEvents,
@@ -56,6 +57,7 @@ export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
   'rundown.changed': ['producer'],
   'channel.state': ['producer'],
   'intake.waiting': ['producer'],
+  'devices.changed': ['producer'],
 };
 
 export const clientMessageSchema = z.object({

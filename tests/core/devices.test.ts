@@ -100,6 +100,11 @@ describe('devices.renew', () => {
     expect(prompter.role).toBe('speaker');
     const producer = await connect(core, `role=producer&name=Aigerim&token=${producerToken}`);
     const prompterClosed = closed(prompter.socket!);
+    // Another producer's open Devices panel, and the press laptop: who hears of the new links.
+    const other = await connect(core, `role=producer&name=Dana&token=${producerToken}`);
+    const heard = new Map<string, any[]>([['other', []], ['press', []]]);
+    other.socket!.on('message', (data) => heard.get('other')!.push(JSON.parse(String(data))));
+    press.socket!.on('message', (data) => heard.get('press')!.push(JSON.parse(String(data))));
 
     const reply = await new Promise<any>((resolve) => {
       producer.socket!.on('message', (data) => {
@@ -117,6 +122,11 @@ describe('devices.renew', () => {
     expect(urls.some((url) => url.endsWith(`/prompter?token=${newSpeaker}`))).toBe(true);
     expect(urls.some((url) => url.includes(oldSpeaker))).toBe(false);
 
+    const changed = (who: string) => heard.get(who)!.filter((m) => m.type === 'event' && m.name === 'devices.changed');
+    await expect.poll(() => changed('other').length).toBe(1);
+    expect(JSON.stringify(changed('other')[0].payload)).toContain(`/prompter?token=${newSpeaker}`);
+    expect(changed('press')).toEqual([]);
+
     expect((await connect(core, `role=speaker&token=${oldSpeaker}`)).status).toBe(401);
     const again = await connect(core, `role=speaker&token=${newSpeaker}`);
     expect(again.role).toBe('speaker');
@@ -131,7 +141,7 @@ describe('devices.renew', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'Aigerim', action: 'access_token.renew', after: { role: 'speaker' } });
     expect(JSON.stringify(audit)).not.toContain(newSpeaker);
-    for (const c of [again, press, producer]) c.socket!.close();
+    for (const c of [again, press, producer, other]) c.socket!.close();
   });
 });
 

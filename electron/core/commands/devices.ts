@@ -1,4 +1,5 @@
 import { ROLES } from '../../../shared/protocol';
+import type { EventBus } from '../events';
 import type { Hub } from '../hub/hub';
 import { lanLinkSet } from '../lanLinks';
 import { renewAccessToken, type AccessTokens } from '../store/accessTokens';
@@ -13,6 +14,7 @@ export interface DeviceDeps {
   port: number;
   /** The live token object the access policy reads. */
   tokens: AccessTokens;
+  bus: EventBus;
 }
 
 /** Pairing LAN clients: the per-role links and renewing a leaked one (producers only). */
@@ -39,6 +41,8 @@ export function registerDeviceCommands(hub: Hub, deps: DeviceDeps): void {
     // Right after this reply is sent: a producer renewing the link its own console came in
     // with still receives the new link before its socket closes.
     setImmediate(() => hub.disconnectToken(old));
-    return links();
+    const fresh = links();
+    deps.bus.emit('devices.changed', fresh);
+    return fresh;
   });
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Devices, Role } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
@@ -12,7 +12,7 @@ export interface DevicesState {
 
 const message = (error: unknown): string => (error instanceof CommandError ? error.message : String(error));
 
-/** The LAN links, loaded on every (re)connection: a renewal elsewhere shows on reopening. */
+/** The LAN links, loaded on every (re)connection and replaced when any producer renews one. */
 export function useDevices(client: DeskClient): DevicesState {
   const [devices, setDevices] = useState<Devices | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +27,7 @@ export function useDevices(client: DeskClient): DevicesState {
     );
   }, [client]);
   useOnConnect(client, load);
+  useEffect(() => client.on('devices.changed', (value) => setDevices(value)), [client]);
 
   const renew = useCallback(
     async (role: Role) => {
