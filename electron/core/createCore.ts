@@ -46,7 +46,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
   registerQuestionCommands(hub, moderation.commandDeps);
-  hub.onPresenceGone(moderation.presenceGone);
+  hub.onDisconnect(moderation.disconnected);
   registerRundownCommands(hub, { db, bus, now });
 
   const channels = createChannels({

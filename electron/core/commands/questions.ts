@@ -90,8 +90,8 @@ export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): v
   hub.register('rule.list', () => ({ items: deps.rules.list() }));
   hub.register('rule.save', ({ items }) => ({ items: deps.rules.replace(items) }));
 
-  hub.register('presence.update', ({ session, name, questionId, activity }) => {
-    const producers = deps.presence.update({ session, name, questionId, activity });
+  hub.register('presence.update', ({ session, name, questionId, activity }, ctx) => {
+    const producers = deps.presence.update({ session, name, questionId, activity }, ctx.connection);
     deps.bus.emit('presence.changed', { producers });
     return { producers };
   });

@@ -21,6 +21,8 @@ export interface CommandContext {
   role: Role;
   /** Who to name in the audit trail. */
   actor: string;
+  /** This socket, for state that must go when it closes (see `onDisconnect`). */
+  connection: number;
 }
 
 export type Handler<K extends CommandName> = (
@@ -29,6 +31,7 @@ export type Handler<K extends CommandName> = (
 ) => CommandReply<K> | Promise<CommandReply<K>>;
 
 interface Client {
+  id: number;
   socket: WebSocket;
   role: Role;
   lang: Language;
@@ -51,9 +54,8 @@ export class Hub {
   private readonly handlers = new Map<CommandName, Handler<CommandName>>();
   private readonly clients = new Set<Client>();
   private readonly heartbeat: NodeJS.Timeout;
-  /** Which socket last reported each presence session, so a session leaves when its socket does. */
-  private readonly presenceOwners = new Map<string, Client>();
-  private presenceGone: (sessions: string[]) => void = () => {};
+  private nextConnection = 1;
+  private readonly disconnectListeners = new Set<(connection: number) => void>();
 
   constructor(private readonly log: (msg: string, err?: unknown) => void = () => {}) {
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_MS);
@@ -65,9 +67,9 @@ export class Hub {
     this.handlers.set(name, handler as unknown as Handler<CommandName>);
   }
 
-  /** Called with the presence sessions whose socket has just closed (a closed tab, a reload, a renamed session). */
-  onPresenceGone(listener: (sessions: string[]) => void): void {
-    this.presenceGone = listener;
+  /** Called with a socket's connection number (`CommandContext.connection`) once it has closed. */
+  onDisconnect(listener: (connection: number) => void): void {
+    this.disconnectListeners.add(listener);
   }
 
   get clientCount(): number {
@@ -75,7 +77,7 @@ export class Hub {
   }
 
   attach(socket: WebSocket, info: { role: Role; lang: Language; actor: string; token?: string | null }): void {
-    const client: Client = { socket, ...info, token: info.token ?? null, alive: true };
+    const client: Client = { id: this.nextConnection++, socket, ...info, token: info.token ?? null, alive: true };
     this.clients.add(client);
     socket.on('pong', () => {
       client.alive = true;
@@ -112,18 +114,11 @@ export class Hub {
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.socket.close(1001, 'server shutting down');
     this.clients.clear();
-    this.presenceOwners.clear();
   }
 
   private remove(client: Client): void {
     if (!this.clients.delete(client)) return;
-    const gone: string[] = [];
-    for (const [session, owner] of this.presenceOwners) {
-      if (owner !== client) continue;
-      this.presenceOwners.delete(session);
-      gone.push(session);
-    }
-    if (gone.length > 0) this.presenceGone(gone);
+    for (const listener of this.disconnectListeners) listener(client.id);
   }
 
   private async onMessage(client: Client, data: Buffer, isBinary: boolean): Promise<void> {
@@ -163,9 +158,7 @@ export class Hub {
       const field = input.error.issues[0]?.path.join('.');
       throw new AppError('validation', field ? { field } : {});
     }
-    const reply = await handler(input.data as CommandInput<CommandName>, { role: client.role, actor: client.actor });
-    if (name === 'presence.update') this.presenceOwners.set((input.data as CommandInput<'presence.update'>).session, client);
-    return reply;
+    return handler(input.data as CommandInput<CommandName>, { role: client.role, actor: client.actor, connection: client.id });
   }
 
   private send(client: Client, message: ServerMessage): void {

@@ -14,8 +14,8 @@ export interface Moderation {
   /** Intake's hook: runs inside the commit of each new question. */
   onInserted: (db: Db, question: Question) => Question;
   commandDeps: QuestionCommandDeps;
-  /** The hub's hook: these presence sessions' sockets have closed. */
-  presenceGone(sessions: string[]): void;
+  /** The hub's hook: a socket has closed, and with it the presence sessions it reported. */
+  disconnected(connection: number): void;
   close(): void;
 }
 
@@ -30,8 +30,8 @@ export function createModeration(deps: { db: Db; bus: EventBus; now: () => numbe
   return {
     onInserted: createEnrichment({ now: deps.now, rules: () => rules.current(), suggest: suggestFromRules }),
     commandDeps: { ...deps, undo: new UndoLog(), presence, rules },
-    presenceGone: (sessions) => {
-      if (presence.remove(sessions)) deps.bus.emit('presence.changed', { producers: presence.list() });
+    disconnected: (connection) => {
+      if (presence.disconnected(connection)) deps.bus.emit('presence.changed', { producers: presence.list() });
     },
     close: () => clearInterval(sweep),
   };

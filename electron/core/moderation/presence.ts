@@ -10,11 +10,14 @@ export const PRESENCE_TTL_MS = 30_000;
  */
 export class PresenceBoard {
   private readonly bySession = new Map<string, Presence>();
+  /** The socket that last reported each session: a reconnected tab keeps its session when the old socket closes. */
+  private readonly connectionOf = new Map<string, number>();
 
   constructor(private readonly now: () => number) {}
 
-  update(entry: Omit<Presence, 'at'>): Presence[] {
+  update(entry: Omit<Presence, 'at'>, connection: number): Presence[] {
     this.bySession.set(entry.session, { ...entry, at: this.now() });
+    this.connectionOf.set(entry.session, connection);
     this.expire();
     return this.list();
   }
@@ -24,19 +27,23 @@ export class PresenceBoard {
     const cutoff = this.now() - PRESENCE_TTL_MS;
     let dropped = false;
     for (const [session, p] of this.bySession) {
-      if (p.at < cutoff) {
-        this.bySession.delete(session);
-        dropped = true;
-      }
+      if (p.at < cutoff) dropped = this.drop(session) || dropped;
     }
     return dropped;
   }
 
-  /** Drops sessions whose connection has closed; true when anything was dropped. */
-  remove(sessions: readonly string[]): boolean {
+  /** Drops the sessions a closed socket last reported; true when anything was dropped. */
+  disconnected(connection: number): boolean {
     let dropped = false;
-    for (const session of sessions) dropped = this.bySession.delete(session) || dropped;
+    for (const [session, owner] of this.connectionOf) {
+      if (owner === connection) dropped = this.drop(session) || dropped;
+    }
     return dropped;
+  }
+
+  private drop(session: string): boolean {
+    this.connectionOf.delete(session);
+    return this.bySession.delete(session);
   }
 
   list(): Presence[] {
