@@ -46,8 +46,6 @@ export interface Intake {
   accept(message: InboundMessage): Promise<AcceptResult>;
   /** A sender's edit of an earlier message; changes the question only while it is still `new`. */
   edit(edit: InboundEdit): InboundEditOutcome;
-  /** Commits whatever is waiting now (used at shutdown). */
-  flush(): void;
   /** Makes acknowledged messages' questions now, all of them or for at most `limitMs`. */
   drain(limitMs?: number): void;
   /** Acknowledged messages whose questions are not made yet. */
@@ -68,11 +66,17 @@ export interface InboundEdit {
  */
 export const SENDER_LIMITED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['telegram', 'whatsapp', 'webhook']);
 
-/** Validates and normalises one inbound message into a row, or throws a typed error. */
-export function toNewQuestion(message: InboundMessage, now: number): NewQuestion {
-  const text = normalizeText(message.text);
+/** A message's text as stored, or a typed error when it is empty or too long. */
+function checkedText(raw: string): string {
+  const text = normalizeText(raw);
   if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
   if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
+  return text;
+}
+
+/** Validates and normalises one inbound message into a row, or throws a typed error. */
+export function toNewQuestion(message: InboundMessage, now: number): NewQuestion {
+  const text = checkedText(message.text);
   const senderName = normalizeLine(message.senderName).slice(0, MAX_NAME_CHARS);
   if (senderName.length === 0) throw new AppError('name_required', { field: 'name' });
   const receivedAt = message.receivedAt ?? now;
@@ -94,9 +98,10 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
 
 /**
  * Group commit: every message that arrives in the same event-loop turn is entered in the inbound
- * ledger in one transaction, and each sender is answered once that commit is on disk: the fsync runs
- * off the main thread and serves every commit made while it ran (store/db.ts createWalSync). The question (analysis, grouping, search index) is made in the same
- * transaction when the desk is quiet, or a moment later, paced, when it is flooded (see pace.ts).
+ * ledger in one transaction, and each sender is answered once that commit is on disk: the fsync
+ * runs off the main thread and serves every commit made while it ran (store/db.ts createWalSync).
+ * The question (analysis, grouping, search index) is made in the same transaction when the desk is
+ * quiet, or a moment later, paced, when it is flooded (see pace.ts).
  */
 export interface IntakeDeps {
   db: Db;
@@ -180,11 +185,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     markInboundMade(db, row.id);
     return question;
   };
-  /** Questions of up to `limit` waiting messages, oldest first, and how long making them took. */
-  const makeOldest = (limit: number): Slice => {
+  /** Questions of up to `limit` waiting messages, oldest first, made by `makeRow`, and how long it took. */
+  const makeOldest = (limit: number, makeRow: (row: WaitingInbound) => Question[]): Slice => {
     const startedAt = clock();
     const rows = waitingInbound(db, limit);
-    return { rows: rows.length, made: rows.map(makeWaiting), ms: clock() - startedAt };
+    return { rows: rows.length, made: rows.flatMap(makeRow), ms: clock() - startedAt };
   };
 
   // The usual case: every message of the batch goes in, no savepoints (a savepoint per message
@@ -243,14 +248,12 @@ export function createIntake(deps: IntakeDeps): Intake {
     );
   }
 
-  const makeOldestCommitted = db.transaction(makeOldest);
+  const makeOldestCommitted = db.transaction((limit: number) => makeOldest(limit, (row) => [makeWaiting(row)]));
   const makeOneGuarded = db.transaction(makeWaiting);
   // A question that cannot be made stays in the ledger with the reason (it was acknowledged, so
   // it is never dropped) and is tried again at the next start; its neighbours go on.
-  const makeOldestGuarded = db.transaction((limit: number): Slice => {
-    const startedAt = clock();
-    const rows = waitingInbound(db, limit);
-    const made = rows.flatMap((row) => {
+  const makeOldestGuarded = db.transaction((limit: number) =>
+    makeOldest(limit, (row) => {
       try {
         return [makeOneGuarded(row)];
       } catch (error) {
@@ -258,9 +261,8 @@ export function createIntake(deps: IntakeDeps): Intake {
         markInboundFailed(db, row.id, error instanceof Error ? error.message : String(error));
         return [];
       }
-    });
-    return { rows: rows.length, made, ms: clock() - startedAt };
-  });
+    }),
+  );
 
   /** Makes the questions of up to `limit` waiting messages in a commit of their own; returns how many it took. */
   function makeSlice(limit: number): number {
@@ -332,9 +334,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       });
     },
     edit(edit) {
-      const text = normalizeText(edit.text);
-      if (text.length === 0) throw new AppError('empty_text', { field: 'text' });
-      if (text.length > MAX_QUESTION_CHARS) throw new AppError('text_too_long', { field: 'text' });
+      const text = checkedText(edit.text);
       // Earlier arrivals first, so an edit never overtakes the message it edits; a message still
       // waiting to become a question is edited in the ledger (making a flood's backlog first could
       // hold the thread for seconds).
@@ -343,7 +343,6 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (outcome.kind === 'updated') bus.emit('question.updated', outcome.question);
       return outcome;
     },
-    flush,
     drain,
     async close() {
       // A stop after a flood should not take minutes: what is left waits in the ledger and is

@@ -46,15 +46,7 @@ export function applyInboundEdit(
     const changed = prepared(db, EDIT_WHILE_NEW).run({ id: before.id, text: edit.text, now: edit.now }).changes;
     if (changed === 0) return { kind: 'unchanged', question: before };
     const after = getQuestion(db, before.id)!;
-    insertAudit(db, {
-      at: edit.now,
-      actor: `${edit.channel}:sender`,
-      action: 'question.editedBySender',
-      entity: 'question',
-      entityId: before.id,
-      before: { originalText: before.originalText },
-      after: { originalText: after.originalText },
-    });
+    auditSenderEdit(db, edit, before.id, before.originalText, after.originalText);
     return { kind: 'updated', question: after };
   })();
 }
@@ -64,14 +56,19 @@ function editWaiting(db: Db, waiting: WaitingInbound, edit: { channel: Channel; 
   const message = JSON.parse(waiting.payload) as NewQuestion;
   if (message.text === edit.text) return { kind: 'updatedWaiting' };
   replaceWaitingPayload(db, waiting.id, JSON.stringify({ ...message, text: edit.text }));
+  auditSenderEdit(db, edit, waiting.id, message.text, edit.text);
+  return { kind: 'updatedWaiting' };
+}
+
+/** The old text stays in the trail, whether the question existed yet or not (the id is the same). */
+function auditSenderEdit(db: Db, edit: { channel: Channel; now: number }, id: number, before: string, after: string): void {
   insertAudit(db, {
     at: edit.now,
     actor: `${edit.channel}:sender`,
     action: 'question.editedBySender',
     entity: 'question',
-    entityId: waiting.id,
-    before: { originalText: message.text },
-    after: { originalText: edit.text },
+    entityId: id,
+    before: { originalText: before },
+    after: { originalText: after },
   });
-  return { kind: 'updatedWaiting' };
 }
