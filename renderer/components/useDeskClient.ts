@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/protocol';
 import { DeskClient, type ConnectionStatus } from '../api';
-import { producerName } from '../features/console/useProducerName';
+import { producerName } from './producerName';
 import { currentLanguage } from '../i18n';
 
 /** One connection per page, opened on first use and kept for the page's life. */

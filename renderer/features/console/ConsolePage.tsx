@@ -18,7 +18,7 @@ import { useActions } from './useActions';
 import { useInbox, useInboxStore } from './useInbox';
 import { useOnAir } from './useOnAir';
 import { usePresence, type Activity } from './usePresence';
-import { changeProducerName, producerName } from './useProducerName';
+import { changeProducerName, producerName } from '../../components/producerName';
 import { useShortcuts } from './useShortcuts';
 
 const ACTIVITY: Record<Mode, Activity> = {

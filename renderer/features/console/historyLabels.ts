@@ -43,12 +43,10 @@ export function actionLabel(t: TFunction, action: string, after: unknown): strin
   return QUESTION_ACTIONS.includes(name) ? t(`console.action.${name}`) : t('console.action.other');
 }
 
-/** A field's label; one the desk does not know yet is spelled out from its key ("dueDate" → "Due date"). */
+/** A field's label; every field the audit trail records has one, a new one shows its key until it does. */
 export function fieldLabel(t: TFunction, field: string): string {
   const key = FIELD_KEYS[field];
-  if (key) return t(key);
-  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return key ? t(key) : field;
 }
 
 /** A field's value as the producer reads it elsewhere: statuses, reasons and tags by their labels. */
