@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { command } from './define';
-import type { Role } from './index';
-
-/**
- * Roles a LAN link can carry: a copy of ROLES, because ./index imports this module. The core
- * builds links from ROLES into `DeviceLinkKind`, so a role added there and not here fails to compile.
- */
-const LINK_ROLES = ['producer', 'speaker', 'press'] as const satisfies readonly Role[];
+import { ROLES } from './roles';
 
 /** What each link opens: one per role, plus the public form, which needs no token. */
-export const DEVICE_LINK_KINDS = [...LINK_ROLES, 'public'] as const;
+export const DEVICE_LINK_KINDS = [...ROLES, 'public'] as const;
 export type DeviceLinkKind = (typeof DEVICE_LINK_KINDS)[number];
 
 export const deviceLinkSchema = z.object({ kind: z.enum(DEVICE_LINK_KINDS), url: z.string() });
@@ -29,7 +23,7 @@ export const deviceCommands = {
   /** Producers only: the links contain secrets. */
   'devices.links': command(z.object({}), devicesSchema),
   /** A new token for one role; sockets that used the old one are closed at once. */
-  'devices.renew': command(z.object({ role: z.enum(LINK_ROLES) }), devicesSchema),
+  'devices.renew': command(z.object({ role: z.enum(ROLES) }), devicesSchema),
 };
 
 export const deviceEvents = {

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
 import { deviceCommands, deviceEvents } from './devices';
+import { ROLES, type Role } from './roles';
 import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
 import { rundownCommands, rundownEvents } from './rundown';
 
 export * from './devices';
+export * from './roles';
 export * from './intake';
 export * from './prompter';
 export * from './questions';
@@ -40,10 +42,6 @@ export type CommandReply<K extends CommandName> = z.output<Commands[K]['reply']>
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
-
-/** Who a connection speaks for; speakers and press never receive private contact data. */
-export const ROLES = ['producer', 'speaker', 'press'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** Commands that speaker and press connections may send; every other command is for producers. */
 export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['prompter.get']);
