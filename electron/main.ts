@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, utilityProce
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { coreArgs, parseDesktopSettings, updateDesktopSettings, type DesktopSettings } from './shell/desktopSettings';
 import { buildMenuTemplate } from './shell/menu';
-import { isAllowedNavigation, isExternalHttpLink } from './shell/navigation';
+import { isAllowedNavigation, openTarget } from './shell/navigation';
 import type { AppInfo, DeskIpcChannel } from './shell/preloadApi';
 import { consoleWindowOptions, pickPrompterDisplay, prompterWindowOptions } from './shell/windowOptions';
 
@@ -20,6 +20,8 @@ let core: UtilityProcess | null = null;
 let coreUrl = '';
 let consoleWindow: BrowserWindow | null = null;
 let prompterWindow: BrowserWindow | null = null;
+/** Other screens (rundown, intake, the public form) opened from the console: one window each. */
+const screenWindows = new Map<string, BrowserWindow>();
 
 /** The producer's choices (teleprompter display, LAN access), kept between runs. */
 const shellSettingsFile = (): string => join(app.getPath('userData'), 'desktop-settings.json');
@@ -88,6 +90,7 @@ async function restartCore(allowLan: boolean): Promise<void> {
   coreUrl = await startCoreFor(allowLan);
   void consoleWindow?.loadURL(`${coreUrl}/console`);
   void prompterWindow?.loadURL(`${coreUrl}/prompter`);
+  for (const [path, window] of screenWindows) void window.loadURL(`${coreUrl}${path}`);
 }
 
 function lockDown(window: BrowserWindow): void {
@@ -95,12 +98,10 @@ function lockDown(window: BrowserWindow): void {
     if (!isAllowedNavigation(url, new URL(coreUrl).origin)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedNavigation(url, new URL(coreUrl).origin)) {
-      if (new URL(url).pathname === '/prompter') openPrompter();
-      else void shell.openExternal(url);
-      return { action: 'deny' };
-    }
-    if (isExternalHttpLink(url)) void shell.openExternal(url);
+    const target = openTarget(url, new URL(coreUrl).origin);
+    if (target.kind === 'prompter') openPrompter();
+    else if (target.kind === 'screen') openScreen(target.path, target.url);
+    else if (target.kind === 'external') void shell.openExternal(target.url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
@@ -113,6 +114,19 @@ function openConsole(): void {
     consoleWindow = null;
   });
   void consoleWindow.loadURL(`${coreUrl}/console`);
+}
+
+function openScreen(path: string, url: string): void {
+  const open = screenWindows.get(path);
+  if (open) {
+    open.focus();
+    return;
+  }
+  const window = new BrowserWindow(consoleWindowOptions(preloadPath));
+  lockDown(window);
+  screenWindows.set(path, window);
+  window.on('closed', () => screenWindows.delete(path));
+  void window.loadURL(url);
 }
 
 function openPrompter(): void {

@@ -1,19 +1,25 @@
+import { HOME_ROUTE, routeForPath, type Screen } from '../shared/routes';
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
 import { IntakePage } from './features/intake/IntakePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
 import { RundownPage } from './features/rundown/RundownPage';
 
-/** One bundle, one screen per path; the core serves index.html for each of these routes. */
-const SCREENS: Record<string, () => React.JSX.Element> = {
-  '/console': ConsolePage,
-  '/rundown': RundownPage,
-  '/prompter': PrompterPage,
-  '/ask': AskPage,
-  '/intake': IntakePage,
+/** One bundle, one page per screen of the route table (`shared/routes.ts`); the type demands all. */
+const PAGES: Record<Screen, () => React.JSX.Element> = {
+  console: ConsolePage,
+  rundown: RundownPage,
+  prompter: PrompterPage,
+  ask: AskPage,
+  intake: IntakePage,
 };
 
+/** The screen at this window's path; any other path shows the home screen. */
+export function currentScreen(): Screen {
+  return (routeForPath(window.location.pathname) ?? HOME_ROUTE).screen;
+}
+
 export function App(): React.JSX.Element {
-  const Screen = SCREENS[window.location.pathname] ?? ConsolePage;
-  return <Screen />;
+  const Page = PAGES[currentScreen()];
+  return <Page />;
 }

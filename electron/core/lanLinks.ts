@@ -1,15 +1,8 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { ROLES, type DeviceLink, type DeviceLinkKind, type Devices } from '../../shared/protocol';
+import { linkRoute } from '../../shared/routes';
 import { isLoopback } from './http/access';
 import type { AccessTokens } from './store/accessTokens';
-
-/** The screen each link opens. Press has no screen of its own yet: it follows what is on air. */
-const LINK_PATHS: Record<DeviceLinkKind, string> = {
-  producer: '/console',
-  speaker: '/prompter',
-  press: '/prompter',
-  public: '/ask',
-};
 
 const LINK_LABELS: Record<DeviceLinkKind, string> = {
   producer: 'Producer console:',
@@ -48,9 +41,9 @@ export function lanLinkSet(
       const base = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
       const links: DeviceLink[] = ROLES.map((role) => ({
         kind: role,
-        url: `${base}${LINK_PATHS[role]}?token=${encodeURIComponent(tokens[role])}`,
+        url: `${base}${linkRoute(role).path}?token=${encodeURIComponent(tokens[role])}`,
       }));
-      links.push({ kind: 'public', url: `${base}${LINK_PATHS.public}` });
+      links.push({ kind: 'public', url: `${base}${linkRoute('public').path}` });
       return { address, links };
     }),
   };

@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HOME_ROUTE, ROUTES } from '../../shared/routes';
 import { DevicesPanel } from '../features/devices/DevicesPanel';
 
-/** The staff screens, in the order producers use them. Add a screen here and in App.tsx. */
-const STAFF_SCREENS = [
-  { path: '/console', label: 'nav.console' },
-  { path: '/rundown', label: 'nav.rundown' },
-  { path: '/prompter', label: 'nav.prompter' },
-  { path: '/ask', label: 'nav.ask' },
-  { path: '/intake', label: 'nav.intake' },
-] as const;
+/** The staff screens, in the route table's order (the order producers use them). */
+const NAV_ROUTES = ROUTES.filter((route) => route.nav);
 
 /** Shown on producer screens only, so the devices panel (which shows secret links) is too. */
 export function AppNav(): React.JSX.Element {
@@ -17,15 +12,15 @@ export function AppNav(): React.JSX.Element {
   const [devicesOpen, setDevicesOpen] = useState(false);
   return (
     <nav className="app-nav" aria-label={t('app.title')}>
-      {STAFF_SCREENS.map((screen) => (
+      {NAV_ROUTES.map((route) => (
         <a
-          key={screen.path}
-          href={screen.path}
-          aria-current={window.location.pathname === screen.path ? 'page' : undefined}
-          target={screen.path === '/console' ? undefined : '_blank'}
+          key={route.path}
+          href={route.path}
+          aria-current={window.location.pathname === route.path ? 'page' : undefined}
+          target={route === HOME_ROUTE ? undefined : '_blank'}
           rel="noreferrer"
         >
-          {t(screen.label)}
+          {t(`nav.${route.screen}`)}
         </a>
       ))}
       <button type="button" aria-haspopup="dialog" onClick={() => setDevicesOpen(true)}>

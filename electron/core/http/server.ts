@@ -8,6 +8,7 @@ import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
 import { ROLES, type Role } from '../../../shared/protocol';
+import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
@@ -20,9 +21,6 @@ import { registerPublicForm } from './publicForm';
 
 /** Public bodies are questions, not uploads: 64 KiB is 16× the longest allowed question. */
 export const JSON_BODY_LIMIT = 64 * 1024;
-
-/** Screens of the single-page UI; each is served the same index.html. */
-export const UI_ROUTES = ['/console', '/rundown', '/prompter', '/ask', '/intake'] as const;
 
 /**
  * Scripts only from our own origin, no framing, no plugins. Styles allow inline attributes
@@ -125,9 +123,9 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
 function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
   const built = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
-  app.get('/', (_req, reply) => reply.redirect('/console'));
+  app.get('/', (_req, reply) => reply.redirect(HOME_ROUTE.path));
   if (!built) {
-    for (const route of UI_ROUTES) {
+    for (const route of UI_PATHS) {
       app.get(route, (_req, reply) =>
         reply.code(503).type('text/plain; charset=utf-8').send('The UI is not built yet: run `npm run build`.'),
       );
@@ -135,7 +133,7 @@ function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
     return;
   }
   void app.register(fastifyStatic, { root: staticDir, index: false, wildcard: true });
-  for (const route of UI_ROUTES) {
+  for (const route of UI_PATHS) {
     app.get(route, (_req, reply) =>
       reply
         .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
