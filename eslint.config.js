@@ -22,6 +22,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode] }],
+      // Shortcuts go by physical key so they work in the Russian and Kazakh layouts.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name=/^(e|event)$/][property.name='key']",
+          message: 'Read keys through shortcutKey() (shared/shortcutKey.ts): it goes by event.code.',
+        },
+      ],
     },
   },
   {

@@ -20,6 +20,7 @@ import { useOnAir } from './useOnAir';
 import { usePresence, type Activity } from './usePresence';
 import { changeProducerName, producerName } from '../../components/producerName';
 import { useShortcuts } from './useShortcuts';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 const ACTIVITY: Record<Mode, Activity> = {
   none: 'viewing',
@@ -71,7 +72,7 @@ export function ConsolePage(): React.JSX.Element {
             maxLength={60}
             onBlur={(e) => changeProducerName(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') changeProducerName(e.currentTarget.value);
+              if (shortcutKey(e) === 'Enter') changeProducerName(e.currentTarget.value);
             }}
           />
         </label>

@@ -11,6 +11,7 @@ import { actionLabel, fieldLabel, fieldValue } from './historyLabels';
 import { rejectReasonLabel, speakerLabel, topicLabel } from './labels';
 import type { Actions, TagPatch } from './useActions';
 import { useInboxStore } from './useInbox';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 type History = CommandReply<'question.history'>;
 
@@ -267,10 +268,10 @@ function AirTextEditor({ question, actions }: { question: Question; actions: Act
           saveDraft({ questionId: question.id, baseVersion, text: e.target.value });
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          if (shortcutKey(e) === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             save();
-          } else if (e.key === 'Escape') {
+          } else if (shortcutKey(e) === 'Escape') {
             e.preventDefault();
             close();
           }

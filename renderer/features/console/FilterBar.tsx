@@ -7,6 +7,7 @@ import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 import { speakerLabel, topicLabel } from './labels';
 import { setFilter, useInboxStore } from './useInbox';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 export const SEARCH_INPUT_ID = 'console-search';
 const SEARCH_DEBOUNCE_MS = 200;
@@ -74,7 +75,7 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
           placeholder={t('console.filter.searchPlaceholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' || e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            if (shortcutKey(e) === 'Escape' || shortcutKey(e) === 'Enter') (e.target as HTMLInputElement).blur();
           }}
         />
       </label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUGGESTION_KINDS, type SuggestionKind, type SuggestionRule } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 interface Row {
   key: number;
@@ -60,7 +61,7 @@ export function RulesEditor({ client, onClose }: { client: DeskClient; onClose: 
       <div
         className="help-card rules-card"
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
+          if (shortcutKey(e) === 'Escape') onClose();
         }}
       >
         <h2 id="rules-title">{t('console.rules.title')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { REJECT_REASONS, type Question } from '../../../shared/protocol';
+import { shortcutKey } from '../../../shared/shortcutKey';
 import { clearSelection, focus, setMode, setNotice, toggleSelected, useConsoleUi } from './consoleState';
 import { pendingSuggestions } from './DetailPanel';
 import { SEARCH_INPUT_ID } from './FilterBar';
@@ -10,14 +11,18 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
-/** The keyboard path for every console action (listed for producers in HelpOverlay). */
+/**
+ * The keyboard path for every console action (listed for producers in HelpOverlay), by physical
+ * key so it works in the Russian and Kazakh layouts too.
+ */
 export function useShortcuts(actions: Actions, selectToMergeMessage: string): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e.target) || e.altKey) return;
+      const key = shortcutKey(e);
       const ui = useConsoleUi.getState();
       // Dialogs keep their keys: only Escape and ? reach the console behind the help overlay.
-      if (ui.mode === 'rules' || (ui.mode === 'help' && e.key !== 'Escape' && e.key !== '?')) return;
+      if (ui.mode === 'rules' || (ui.mode === 'help' && key !== 'Escape' && key !== '?')) return;
       const { ids, byId } = useInboxStore.getState();
       const index = ui.focusedId === null ? -1 : ids.indexOf(ui.focusedId);
       const q = ui.focusedId === null ? undefined : byId.get(ui.focusedId);
@@ -27,15 +32,15 @@ export function useShortcuts(actions: Actions, selectToMergeMessage: string): vo
         if (next !== undefined) focus(next);
       };
       if (e.ctrlKey || e.metaKey) {
-        if (e.key.toLowerCase() === 'z') {
+        if (key === 'z') {
           e.preventDefault();
           void actions.undo();
         }
         return;
       }
-      if (ui.mode === 'reject' && /^[1-5]$/.test(e.key)) {
+      if (ui.mode === 'reject' && /^[1-5]$/.test(key)) {
         e.preventDefault();
-        const reason = REJECT_REASONS[Number(e.key) - 1]!;
+        const reason = REJECT_REASONS[Number(key) - 1]!;
         setMode('none');
         if (selection.length > 0) void actions.bulkReject(selection, reason);
         else if (q) {
@@ -45,7 +50,7 @@ export function useShortcuts(actions: Actions, selectToMergeMessage: string): vo
         return;
       }
       let handled = true;
-      switch (e.key) {
+      switch (key) {
         case 'j':
         case 'ArrowDown':
           focus(ids[Math.min(index + 1, ids.length - 1)] ?? null);

@@ -5,6 +5,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useDeskClient } from '../../components/useDeskClient';
 import { DeviceLinkCard } from './DeviceLinkCard';
 import { useDevices } from './useDevices';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 /** The serve command that opens the desk to the LAN, shown as typed (not translated). */
 const SERVE_COMMAND = 'npm run serve -- --host 0.0.0.0';
@@ -20,7 +21,7 @@ export function DevicesPanel({ onClose }: { onClose: () => void }): React.JSX.El
   // when focus has fallen back to the page, e.g. after the confirm that had it disappears.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
+      if (shortcutKey(e) === 'Escape') onClose();
       if (!(e.target instanceof Node && overlay.current?.contains(e.target))) e.stopPropagation();
     };
     window.addEventListener('keydown', onKey, true);

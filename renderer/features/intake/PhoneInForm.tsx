@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DISTRICTS, type District } from '../../../shared/domain';
 import { CommandError, type DeskClient } from '../../api';
 import { currentLanguage } from '../../i18n';
+import { shortcutKey } from '../../../shared/shortcutKey';
 
 const newEntryId = (): string => crypto.randomUUID();
 
@@ -69,7 +70,7 @@ export function PhoneInForm({ client }: { client: DeskClient }): React.JSX.Eleme
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               // During a call the producer types and sends without reaching for the mouse.
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              if (shortcutKey(e) === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
                 e.currentTarget.form?.requestSubmit();
               }

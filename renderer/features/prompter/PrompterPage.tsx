@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import './prompter.css';
 import { useTranslation } from 'react-i18next';
 import type { PrompterItem } from '../../../shared/protocol';
+import { shortcutKey } from '../../../shared/shortcutKey';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
@@ -84,7 +85,7 @@ export function PrompterPage(): React.JSX.Element {
         },
         Escape: () => setShowSettings(false),
       };
-      const action = actions[e.key.length === 1 ? e.key.toLowerCase() : e.key] ?? actions[e.key];
+      const action = actions[shortcutKey(e)];
       if (!action) return;
       e.preventDefault();
       action();

@@ -15,6 +15,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rundown, RundownItem, Speaker } from '../../../shared/protocol';
+import { shortcutKey } from '../../../shared/shortcutKey';
 import { formatDuration } from './format';
 
 export interface QueueActions {
@@ -175,14 +176,15 @@ function QueueRow({
       ArrowLeft: [0, -1],
       ArrowRight: [0, 1],
     };
-    const move = moves[e.key];
+    const key = shortcutKey(e);
+    const move = moves[key];
     if (e.altKey && move) {
       e.preventDefault();
       onKeyMove(item, move[0], move[1]);
-    } else if (e.key === 'Delete') {
+    } else if (key === 'Delete') {
       e.preventDefault();
       actions.remove(item);
-    } else if (e.key === 'Enter') {
+    } else if (key === 'Enter') {
       e.preventDefault();
       actions.putOnAir(item);
     }

@@ -3,6 +3,7 @@ import './rundown.css';
 import { useTranslation } from 'react-i18next';
 import type { Episode, Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
+import { shortcutKey } from '../../../shared/shortcutKey';
 import { CommandError } from '../../api';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
@@ -89,7 +90,7 @@ export function RundownPage(): React.JSX.Element {
     const onKey = (e: KeyboardEvent): void => {
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, dialog') || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'n' || e.key === 'N' || e.key === 'т' || e.key === 'Т') {
+      if (shortcutKey(e) === 'n') {
         e.preventDefault();
         takeNext();
       }
