@@ -140,7 +140,7 @@ export class DeskClient {
         return;
       case 'event': {
         if (!isEventName(message.name)) return;
-        const payload = events[message.name].safeParse(message.payload);
+        const payload = events[message.name].payload.safeParse(message.payload);
         if (!payload.success) return;
         for (const l of this.listeners.get(message.name) ?? []) l(payload.data);
         return;

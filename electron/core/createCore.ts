@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { registerDeviceCommands } from './commands/devices';
+import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
 import { registerRundownCommands } from './commands/rundown';
 import { createChannels, type Channels } from './channels';
@@ -19,6 +20,8 @@ export interface Core {
   db: Db;
   bus: EventBus;
   hub: Hub;
+  /** Every command's handler; the hub and any other door run commands through it. */
+  registry: CommandRegistry;
   intake: Intake;
   http: FastifyInstance;
   /** Intake doors beyond the form: Telegram poller, WhatsApp, webhook, CSV, phone-in; channel state. */
@@ -41,18 +44,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
   const bus = new EventBus();
-  const hub = new Hub(log);
+  const registry = new CommandRegistry();
+  const hub = new Hub(registry, log);
   const moderation = createModeration({ db, bus, now });
   const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
-  registerQuestionCommands(hub, moderation.commandDeps);
+  registerQuestionCommands(registry, moderation.commandDeps);
   hub.onDisconnect(moderation.disconnected);
-  registerRundownCommands(hub, { db, bus, now });
+  registerRundownCommands(registry, { db, bus, now });
 
   const channels = createChannels({
     db,
     bus,
-    hub,
+    registry,
     intake,
     now,
     log,
@@ -71,7 +75,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  registerDeviceCommands(hub, { db, now, host: config.host, port, tokens: accessTokens, bus });
+  registerDeviceCommands(registry, hub, { db, now, host: config.host, port, tokens: accessTokens, bus });
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -80,6 +84,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     db,
     bus,
     hub,
+    registry,
     intake,
     http,
     channels,

@@ -1,5 +1,5 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import { ROLES, type DeviceLink, type DeviceLinkKind, type Devices } from '../../shared/protocol';
+import { LINK_ROLES, type DeviceLink, type DeviceLinkKind, type Devices } from '../../shared/protocol';
 import { linkRoute } from '../../shared/routes';
 import { isLoopback } from './http/access';
 import type { AccessTokens } from './store/accessTokens';
@@ -39,7 +39,7 @@ export function lanLinkSet(
     lan: true,
     addresses: lanAddresses(host, interfaces).map((address) => {
       const base = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-      const links: DeviceLink[] = ROLES.map((role) => ({
+      const links: DeviceLink[] = LINK_ROLES.map((role) => ({
         kind: role,
         url: `${base}${linkRoute(role).path}?token=${encodeURIComponent(tokens[role])}`,
       }));

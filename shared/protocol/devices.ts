@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { command } from './define';
-import { ROLES } from './roles';
+import { command, event } from './define';
+import { PRODUCERS } from './roles';
 
-/** What each link opens: one per role, plus the public form, which needs no token. */
-export const DEVICE_LINK_KINDS = [...ROLES, 'public'] as const;
+/** Roles a LAN link can carry: admin stays on the desk machine itself. */
+export const LINK_ROLES = ['producer', 'speaker', 'press'] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+/** What each link opens: one per link role, plus the public form, which needs no token. */
+export const DEVICE_LINK_KINDS = [...LINK_ROLES, 'public'] as const;
 export type DeviceLinkKind = (typeof DEVICE_LINK_KINDS)[number];
 
 export const deviceLinkSchema = z.object({ kind: z.enum(DEVICE_LINK_KINDS), url: z.string() });
@@ -21,12 +25,12 @@ export type Devices = z.infer<typeof devicesSchema>;
 
 export const deviceCommands = {
   /** Producers only: the links contain secrets. */
-  'devices.links': command(z.object({}), devicesSchema),
+  'devices.links': command(PRODUCERS, z.object({}), devicesSchema),
   /** A new token for one role; sockets that used the old one are closed at once. */
-  'devices.renew': command(z.object({ role: z.enum(ROLES) }), devicesSchema),
+  'devices.renew': command(PRODUCERS, z.object({ role: z.enum(LINK_ROLES) }), devicesSchema),
 };
 
 export const deviceEvents = {
   /** A link was renewed: every producer's open Devices panel shows the new links (producers only: they carry tokens). */
-  'devices.changed': devicesSchema,
+  'devices.changed': event(PRODUCERS, devicesSchema),
 };

@@ -3,6 +3,8 @@ import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
 import { deviceCommands, deviceEvents } from './devices';
 import { ROLES, type Role } from './roles';
+
+export * from './define';
 import { intakeCommands, intakeEvents } from './intake';
 import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
@@ -41,22 +43,17 @@ export type CommandReply<K extends CommandName> = z.output<Commands[K]['reply']>
 
 export type Events = typeof events;
 export type EventName = keyof Events;
-export type EventPayload<K extends EventName> = z.output<Events[K]>;
+export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>;
 
-/** Commands that speaker and press connections may send; every other command is for producers. */
-export const READ_ONLY_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['prompter.get']);
+/** Whether `role` may send command `name` (its declared `roles`). */
+export function mayRun(role: Role, name: CommandName): boolean {
+  return commands[name].roles.includes(role);
+}
 
-/** Who receives each event: contact data must never reach a speaker's screen. */
-export const EVENT_ROLES: Record<EventName, readonly Role[]> = {
-  'question.created': ['producer'],
-  'question.updated': ['producer'],
-  'presence.changed': ['producer'],
-  'prompter.state': ['producer', 'speaker', 'press'],
-  'rundown.changed': ['producer'],
-  'channel.state': ['producer'],
-  'intake.waiting': ['producer'],
-  'devices.changed': ['producer'],
-};
+/** Whether `role` receives event `name` (its declared `roles`). */
+export function mayReceive(role: Role, name: EventName): boolean {
+  return events[name].roles.includes(role);
+}
 
 export const clientMessageSchema = z.object({
   type: z.literal('command'),

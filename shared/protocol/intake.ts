@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, DISTRICTS, LANGUAGES } from '../domain';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../forms';
-import { command } from './define';
+import { command, event } from './define';
+import { PRODUCERS } from './roles';
 
 /** Health of one intake door as the console shows it. */
 export const CHANNEL_STATUSES = ['off', 'ready', 'connecting', 'connected', 'error'] as const;
@@ -123,21 +124,22 @@ export interface CsvImportResult extends CsvPreview {
 
 export const intakeCommands = {
   /** `waiting`: messages accepted and answered whose questions are still being made (a flood's backlog). */
-  'channel.list': command(z.object({}), z.object({ items: z.array(channelStateSchema), waiting: z.number().int() })),
-  'intake.getSettings': command(z.object({}), intakeSettingsViewSchema),
-  'intake.updateSettings': command(intakeSettingsUpdateSchema, intakeSettingsViewSchema),
-  'integration.list': command(z.object({}), z.object({ items: z.array(integrationSchema) })),
+  'channel.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(channelStateSchema), waiting: z.number().int() })),
+  'intake.getSettings': command(PRODUCERS, z.object({}), intakeSettingsViewSchema),
+  'intake.updateSettings': command(PRODUCERS, intakeSettingsUpdateSchema, intakeSettingsViewSchema),
+  'integration.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(integrationSchema) })),
   /** The key is returned once, here; only its hash is stored. */
   'integration.create': command(
+    PRODUCERS,
     z.object({ name: z.string().trim().min(1).max(80) }),
     z.object({ integration: integrationSchema, key: z.string() }),
   ),
-  'integration.revoke': command(z.object({ id: z.number().int().positive() }), integrationSchema),
-  'phone.add': command(phoneInSchema, z.object({ reference: z.string(), created: z.boolean() })),
+  'integration.revoke': command(PRODUCERS, z.object({ id: z.number().int().positive() }), integrationSchema),
+  'phone.add': command(PRODUCERS, phoneInSchema, z.object({ reference: z.string(), created: z.boolean() })),
 };
 
 export const intakeEvents = {
-  'channel.state': channelStateSchema,
+  'channel.state': event(PRODUCERS, channelStateSchema),
   /** Pushed while the backlog of accepted messages changes (at most every 250 ms), and when it is empty again. */
-  'intake.waiting': z.object({ waiting: z.number().int() }),
+  'intake.waiting': event(PRODUCERS, z.object({ waiting: z.number().int() })),
 };

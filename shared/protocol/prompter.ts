@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISTRICTS } from '../domain';
-import { command } from './define';
+import { command, event } from './define';
+import { EVERYONE, PRODUCERS } from './roles';
 
 /** What a speaker may see: first name and district only, personal data masked in the text. */
 export const prompterItemSchema = z.object({
@@ -33,16 +34,19 @@ export const prompterStateSchema = z.object({
 export type PrompterState = z.infer<typeof prompterStateSchema>;
 
 export const prompterCommands = {
-  'prompter.get': command(z.object({}), prompterStateSchema),
+  /** Every role: what the teleprompter shows is safe for any staff screen. */
+  'prompter.get': command(EVERYONE, z.object({}), prompterStateSchema),
   /** A short private line to the speaker; null clears it. */
-  'prompter.cue': command(z.object({ cue: cueSchema.nullable() }), prompterStateSchema),
+  'prompter.cue': command(PRODUCERS, z.object({ cue: cueSchema.nullable() }), prompterStateSchema),
   /** Starts a countdown of `seconds`; null stops it. */
   'prompter.countdown': command(
+    PRODUCERS,
     z.object({ seconds: z.number().int().min(1).max(3600).nullable() }),
     prompterStateSchema,
   ),
 };
 
 export const prompterEvents = {
-  'prompter.state': prompterStateSchema,
+  /** Everyone: it carries first name, district and masked text only. */
+  'prompter.state': event(EVERYONE, prompterStateSchema),
 };

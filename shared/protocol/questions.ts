@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../domain';
-import { command } from './define';
+import { command, event } from './define';
+import { PRODUCERS } from './roles';
 
 /** Reasons a producer should look at a question before air; flagged, never deleted. */
 export const QUESTION_FLAGS = ['profanity', 'phone', 'iin', 'email', 'long_text'] as const;
@@ -132,6 +133,7 @@ export const BULK_ACTIONS = ['approve', 'reject', 'tag'] as const;
 export const questionCommands = {
   /** Newest first, filtered; the console pages through it with `beforeId`. */
   'inbox.list': command(
+    PRODUCERS,
     z.object({
       limit: z.number().int().min(1).max(500).default(200),
       beforeId: z.number().int().positive().optional(),
@@ -139,22 +141,24 @@ export const questionCommands = {
     }),
     z.object({ items: z.array(questionSchema), hasMore: z.boolean() }),
   ),
-  'question.approve': command(questionRef, questionSchema),
+  'question.approve': command(PRODUCERS, questionRef, questionSchema),
   'question.reject': command(
+    PRODUCERS,
     questionRef.extend({ reason: z.enum(REJECT_REASONS), note: z.string().max(500).optional() }),
     questionSchema,
   ),
-  'question.putOnAir': command(questionRef, questionSchema),
+  'question.putOnAir': command(PRODUCERS, questionRef, questionSchema),
   /** Changes the wording read on air; the original text never changes. */
-  'question.edit': command(questionRef.extend({ airText: z.string().trim().min(1).max(4000) }), questionSchema),
+  'question.edit': command(PRODUCERS, questionRef.extend({ airText: z.string().trim().min(1).max(4000) }), questionSchema),
   /** Sets topic, district and/or speaker (null clears); also how a suggestion is confirmed. */
-  'question.tag': command(questionRef.and(tagPatch), questionSchema),
+  'question.tag': command(PRODUCERS, questionRef.and(tagPatch), questionSchema),
   /** Marks `id` a duplicate of `intoId`: it joins that question's group with status merged. */
-  'question.merge': command(questionRef.extend({ intoId: z.number().int().positive() }), questionSchema),
+  'question.merge': command(PRODUCERS, questionRef.extend({ intoId: z.number().int().positive() }), questionSchema),
   /** Takes a wrongly grouped question out of its group into a group of its own. */
-  'question.split': command(questionRef, questionSchema),
+  'question.split': command(PRODUCERS, questionRef, questionSchema),
   /** One action on a selection, all or nothing: a stale member refuses the whole batch. */
   'question.bulk': command(
+    PRODUCERS,
     z.object({
       items: z.array(questionRef).min(1).max(500),
       action: z.enum(BULK_ACTIONS),
@@ -164,8 +168,9 @@ export const questionCommands = {
     z.object({ items: z.array(questionSchema) }),
   ),
   /** Reverts this producer's last action, if nobody changed those questions since. */
-  'question.undo': command(z.object({}), z.object({ items: z.array(questionSchema), action: z.string() })),
+  'question.undo': command(PRODUCERS, z.object({}), z.object({ items: z.array(questionSchema), action: z.string() })),
   'question.history': command(
+    PRODUCERS,
     z.object({ id: z.number().int().positive() }),
     z.object({
       audit: z.array(auditEntrySchema),
@@ -173,12 +178,13 @@ export const questionCommands = {
       group: z.array(questionSchema),
     }),
   ),
-  'view.list': command(z.object({}), z.object({ items: z.array(savedViewSchema) })),
-  'view.save': command(z.object({ name: tagText, filter: inboxFilterSchema }), savedViewSchema),
-  'view.delete': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
-  'rule.list': command(z.object({}), z.object({ items: z.array(suggestionRuleSchema) })),
-  'rule.save': command(z.object({ items: z.array(suggestionRuleSchema).max(500) }), z.object({ items: z.array(suggestionRuleSchema) })),
+  'view.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(savedViewSchema) })),
+  'view.save': command(PRODUCERS, z.object({ name: tagText, filter: inboxFilterSchema }), savedViewSchema),
+  'view.delete': command(PRODUCERS, z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+  'rule.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(suggestionRuleSchema) })),
+  'rule.save': command(PRODUCERS, z.object({ items: z.array(suggestionRuleSchema).max(500) }), z.object({ items: z.array(suggestionRuleSchema) })),
   'presence.update': command(
+    PRODUCERS,
     z.object({
       session: z.string().min(8).max(64),
       name: z.string().trim().min(1).max(60),
@@ -190,7 +196,7 @@ export const questionCommands = {
 };
 
 export const questionEvents = {
-  'question.created': questionSchema,
-  'question.updated': questionSchema,
-  'presence.changed': z.object({ producers: z.array(presenceSchema) }),
+  'question.created': event(PRODUCERS, questionSchema),
+  'question.updated': event(PRODUCERS, questionSchema),
+  'presence.changed': event(PRODUCERS, z.object({ producers: z.array(presenceSchema) })),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISTRICTS, QUESTION_STATUSES } from '../domain';
-import { command } from './define';
+import { command, event } from './define';
+import { PRODUCERS } from './roles';
 import { questionSchema } from './questions';
 
 export const EPISODE_STATUSES = ['planned', 'live', 'done'] as const;
@@ -143,11 +144,12 @@ const speakerInput = z.object({
 const questionRef = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
 
 export const rundownCommands = {
-  'episode.list': command(z.object({}), z.object({ items: z.array(episodeSchema) })),
+  'episode.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(episodeSchema) })),
   /** Without an id: the live episode, else the next planned one, else the latest. */
-  'episode.get': command(z.object({ id: z.number().int().positive().optional() }), rundownSchema.nullable()),
+  'episode.get': command(PRODUCERS, z.object({ id: z.number().int().positive().optional() }), rundownSchema.nullable()),
   /** Creates (no id) or edits an episode and its speakers. */
   'episode.save': command(
+    PRODUCERS,
     z.object({
       id: z.number().int().positive().optional(),
       version: z.number().int().min(1).optional(),
@@ -159,20 +161,23 @@ export const rundownCommands = {
     }),
     rundownSchema,
   ),
-  'episode.start': command(z.object({ id: z.number().int().positive() }), rundownSchema),
+  'episode.start': command(PRODUCERS, z.object({ id: z.number().int().positive() }), rundownSchema),
   /** Refused while any queued or on-air question has no outcome. */
-  'episode.end': command(z.object({ id: z.number().int().positive() }), rundownSchema),
+  'episode.end': command(PRODUCERS, z.object({ id: z.number().int().positive() }), rundownSchema),
   'episode.setActiveSpeaker': command(
+    PRODUCERS,
     z.object({ id: z.number().int().positive(), speakerId: z.number().int().positive() }),
     rundownSchema,
   ),
   /** Queues an approved question; default speaker: the live (else next planned) episode's first. */
   'queue.add': command(
+    PRODUCERS,
     questionRef.extend({ speakerId: z.number().int().positive().optional() }),
     z.object({ question: questionSchema, episodeId: z.number().int(), speakerId: z.number().int() }),
   ),
   /** Moves a queued question to `index` in a speaker's queue (same or another speaker). */
   'queue.move': command(
+    PRODUCERS,
     z.object({
       questionId: z.number().int().positive(),
       speakerId: z.number().int().positive(),
@@ -181,11 +186,11 @@ export const rundownCommands = {
     rundownSchema,
   ),
   /** Takes a question out of the queue: it goes back to approved. */
-  'queue.remove': command(questionRef, questionSchema),
-  'outcome.record': command(questionRef.extend({ outcome: outcomeInputSchema }), questionSchema),
-  'department.list': command(z.object({}), z.object({ items: z.array(departmentSchema) })),
+  'queue.remove': command(PRODUCERS, questionRef, questionSchema),
+  'outcome.record': command(PRODUCERS, questionRef.extend({ outcome: outcomeInputSchema }), questionSchema),
+  'department.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(departmentSchema) })),
 };
 
 export const rundownEvents = {
-  'rundown.changed': rundownSchema,
+  'rundown.changed': event(PRODUCERS, rundownSchema),
 };

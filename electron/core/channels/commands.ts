@@ -1,19 +1,19 @@
 import { AppError } from '../../../shared/errors';
-import type { Hub } from '../hub/hub';
+import type { CommandRegistry } from '../commands/registry';
 import { createIntegration, listIntegrations, revokeIntegration } from '../store/integrations';
 import { getIntakeSettings, saveIntakeSettings } from '../store/settings';
 import type { Channels } from '.';
 import { applySettingsUpdate, settingsView } from './settingsView';
 
 /** Producer commands of the intake screen: channel state, settings, API keys, phone-in. */
-export function registerIntakeCommands(hub: Hub, channels: Channels): void {
+export function registerIntakeCommands(registry: CommandRegistry, channels: Channels): void {
   const { db, now, states, intake } = channels;
 
-  hub.register('channel.list', () => ({ items: states.list(), waiting: intake.waiting() }));
+  registry.register('channel.list', () => ({ items: states.list(), waiting: intake.waiting() }));
 
-  hub.register('intake.getSettings', () => settingsView(getIntakeSettings(db)));
+  registry.register('intake.getSettings', () => settingsView(getIntakeSettings(db)));
 
-  hub.register('intake.updateSettings', async (update) => {
+  registry.register('intake.updateSettings', async (update) => {
     const before = getIntakeSettings(db);
     const after = saveIntakeSettings(db, applySettingsUpdate(before, update), now());
     channels.refreshStates();
@@ -21,22 +21,22 @@ export function registerIntakeCommands(hub: Hub, channels: Channels): void {
     return settingsView(after);
   });
 
-  hub.register('integration.list', () => ({ items: listIntegrations(db) }));
+  registry.register('integration.list', () => ({ items: listIntegrations(db) }));
 
-  hub.register('integration.create', ({ name }) => {
+  registry.register('integration.create', ({ name }) => {
     const created = createIntegration(db, name, now());
     channels.refreshStates();
     return created;
   });
 
-  hub.register('integration.revoke', ({ id }) => {
+  registry.register('integration.revoke', ({ id }) => {
     const integration = revokeIntegration(db, id, now());
     if (!integration) throw new AppError('not_found');
     channels.refreshStates();
     return integration;
   });
 
-  hub.register('phone.add', async (entry) => {
+  registry.register('phone.add', async (entry) => {
     const { reference, created } = await intake.accept({
       channel: 'phone',
       externalId: entry.entryId,

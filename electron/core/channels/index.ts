@@ -1,5 +1,5 @@
 import type { EventBus } from '../events';
-import type { Hub } from '../hub/hub';
+import type { CommandRegistry } from '../commands/registry';
 import type { Intake } from '../intake/accept';
 import type { Db } from '../store/db';
 import { listIntegrations } from '../store/integrations';
@@ -13,7 +13,7 @@ import { TelegramPoller } from './telegramPoller';
 export interface ChannelsDeps {
   db: Db;
   bus: EventBus;
-  hub: Hub;
+  registry: CommandRegistry;
   intake: Intake;
   now: () => number;
   log: (message: string, error?: unknown) => void;
@@ -38,7 +38,7 @@ export interface Channels {
 }
 
 export function createChannels(deps: ChannelsDeps): Channels {
-  const { db, bus, hub, intake, now, log } = deps;
+  const { db, bus, intake, now, log } = deps;
   const settings = () => getIntakeSettings(db);
   const states = new ChannelStates(db, bus, now);
   const outbox = new OutboxWorker({ db, now, settings, log });
@@ -75,6 +75,6 @@ export function createChannels(deps: ChannelsDeps): Channels {
       states.close();
     },
   };
-  registerIntakeCommands(hub, channels);
+  registerIntakeCommands(deps.registry, channels);
   return channels;
 }

@@ -1,6 +1,7 @@
-import { ROLES } from '../../../shared/protocol';
+import { LINK_ROLES } from '../../../shared/protocol';
 import type { EventBus } from '../events';
 import type { Hub } from '../hub/hub';
+import type { CommandRegistry } from './registry';
 import { lanLinkSet } from '../lanLinks';
 import { renewAccessToken, type AccessTokens } from '../store/accessTokens';
 import { insertAudit } from '../store/audit';
@@ -18,12 +19,12 @@ export interface DeviceDeps {
 }
 
 /** Pairing LAN clients: the per-role links and renewing a leaked one (producers only). */
-export function registerDeviceCommands(hub: Hub, deps: DeviceDeps): void {
+export function registerDeviceCommands(registry: CommandRegistry, hub: Hub, deps: DeviceDeps): void {
   const links = () => lanLinkSet(deps.host, deps.port, deps.tokens);
 
-  hub.register('devices.links', () => links());
+  registry.register('devices.links', () => links());
 
-  hub.register('devices.renew', ({ role }, ctx) => {
+  registry.register('devices.renew', ({ role }, ctx) => {
     const at = deps.now();
     const old = deps.db.transaction(() => {
       const previous = renewAccessToken(deps.db, deps.tokens, role, at);
@@ -33,7 +34,7 @@ export function registerDeviceCommands(hub: Hub, deps: DeviceDeps): void {
         actor: ctx.actor,
         action: 'access_token.renew',
         entity: 'access_token',
-        entityId: ROLES.indexOf(role),
+        entityId: LINK_ROLES.indexOf(role),
         after: { role },
       });
       return previous;

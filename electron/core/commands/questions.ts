@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { Hub } from '../hub/hub';
+import type { CommandRegistry } from './registry';
 import {
   approve,
   bulk,
@@ -25,18 +25,18 @@ export interface QuestionCommandDeps extends ModerationDeps {
   rules: RuleBook;
 }
 
-export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): void {
+export function registerQuestionCommands(registry: CommandRegistry, deps: QuestionCommandDeps): void {
   const { db } = deps;
 
-  hub.register('inbox.list', ({ limit, beforeId, filter }) => listInbox(db, filter, { limit, beforeId }));
+  registry.register('inbox.list', ({ limit, beforeId, filter }) => listInbox(db, filter, { limit, beforeId }));
 
-  hub.register('question.approve', (ref, ctx) => approve(deps, ctx.actor, ref));
+  registry.register('question.approve', (ref, ctx) => approve(deps, ctx.actor, ref));
 
-  hub.register('question.reject', ({ id, version, reason, note }, ctx) => reject(deps, ctx.actor, { id, version }, reason, note));
+  registry.register('question.reject', ({ id, version, reason, note }, ctx) => reject(deps, ctx.actor, { id, version }, reason, note));
 
-  hub.register('question.edit', ({ id, version, airText }, ctx) => editAirText(deps, ctx.actor, { id, version }, airText));
+  registry.register('question.edit', ({ id, version, airText }, ctx) => editAirText(deps, ctx.actor, { id, version }, airText));
 
-  hub.register('question.tag', ({ id, version, topic, district, speaker }, ctx) =>
+  registry.register('question.tag', ({ id, version, topic, district, speaker }, ctx) =>
     tag(deps, ctx.actor, { id, version }, {
       ...(topic === undefined ? {} : { topic }),
       ...(district === undefined ? {} : { district }),
@@ -44,11 +44,11 @@ export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): v
     }),
   );
 
-  hub.register('question.merge', ({ id, version, intoId }, ctx) => merge(deps, ctx.actor, { id, version }, intoId));
+  registry.register('question.merge', ({ id, version, intoId }, ctx) => merge(deps, ctx.actor, { id, version }, intoId));
 
-  hub.register('question.split', (ref, ctx) => split(deps, ctx.actor, ref));
+  registry.register('question.split', (ref, ctx) => split(deps, ctx.actor, ref));
 
-  hub.register('question.bulk', ({ items, action, reason, tag: patch }, ctx) => {
+  registry.register('question.bulk', ({ items, action, reason, tag: patch }, ctx) => {
     let bulkAction: BulkAction;
     if (action === 'approve') bulkAction = { kind: 'approve' };
     else if (action === 'reject') {
@@ -61,9 +61,9 @@ export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): v
     return { items: bulk(deps, ctx.actor, items, bulkAction) };
   });
 
-  hub.register('question.undo', (_input, ctx) => undoLast(deps, ctx.actor));
+  registry.register('question.undo', (_input, ctx) => undoLast(deps, ctx.actor));
 
-  hub.register('question.history', ({ id }) => {
+  registry.register('question.history', ({ id }) => {
     const question = getQuestion(db, id);
     if (!question) throw new AppError('not_found');
     return {
@@ -80,21 +80,21 @@ export function registerQuestionCommands(hub: Hub, deps: QuestionCommandDeps): v
     };
   });
 
-  hub.register('view.list', () => ({ items: listViews(db) }));
-  hub.register('view.save', ({ name, filter }, ctx) => saveView(db, name, filter, ctx.actor, deps.now()));
-  hub.register('view.delete', ({ id }) => {
+  registry.register('view.list', () => ({ items: listViews(db) }));
+  registry.register('view.save', ({ name, filter }, ctx) => saveView(db, name, filter, ctx.actor, deps.now()));
+  registry.register('view.delete', ({ id }) => {
     deleteView(db, id);
     return { id };
   });
 
-  hub.register('rule.list', () => ({ items: deps.rules.list() }));
-  hub.register('rule.save', ({ items }) => ({ items: deps.rules.replace(items) }));
+  registry.register('rule.list', () => ({ items: deps.rules.list() }));
+  registry.register('rule.save', ({ items }) => ({ items: deps.rules.replace(items) }));
 
-  hub.register('presence.update', ({ session, name, questionId, activity }, ctx) => {
+  registry.register('presence.update', ({ session, name, questionId, activity }, ctx) => {
     const producers = deps.presence.update({ session, name, questionId, activity }, ctx.connection);
     deps.bus.emit('presence.changed', { producers });
     return { producers };
   });
 
-  hub.register('prompter.get', () => readPrompterState(db));
+  registry.register('prompter.get', () => readPrompterState(db));
 }

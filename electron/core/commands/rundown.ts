@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Episode, OutcomeInput, OutcomeKind, Question, Rundown } from '../../../shared/protocol';
 import { CITY_TZ, formatCityTime } from '../../../shared/time';
 import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
-import type { Hub } from '../hub/hub';
+import type { CommandRegistry } from './registry';
 import { readPrompterState, setPrompterClock } from '../prompter';
 import { commitChanges, transition, type StateDeps } from '../questionState';
 import { closeAirSegment, openAirSegment, totalAirMs } from '../store/airTime';
@@ -168,13 +168,13 @@ function recordOutcome(deps: StateDeps, actor: string, id: number, version: numb
   return after;
 }
 
-export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
+export function registerRundownCommands(registry: CommandRegistry, deps: StateDeps): void {
   const { db } = deps;
   setPrompterClock(db, deps.now);
 
-  hub.register('episode.list', () => ({ items: listEpisodes(db) }));
+  registry.register('episode.list', () => ({ items: listEpisodes(db) }));
 
-  hub.register('episode.get', ({ id }) => {
+  registry.register('episode.get', ({ id }) => {
     const episode = id === undefined ? getCurrentEpisode(db) : getEpisode(db, id);
     if (!episode) {
       if (id !== undefined) throw new AppError('not_found');
@@ -183,7 +183,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return readRundown(deps, episode);
   });
 
-  hub.register('episode.save', ({ id, version, speakers, ...fields }, ctx) => {
+  registry.register('episode.save', ({ id, version, speakers, ...fields }, ctx) => {
     const episodeId = db.transaction(() => {
       const now = deps.now();
       const values = { ...fields, plannedStart: plannedStart(fields.airDate, fields.startTime) };
@@ -204,7 +204,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return publishRundown(deps, episodeId);
   });
 
-  hub.register('episode.start', ({ id }, ctx) => {
+  registry.register('episode.start', ({ id }, ctx) => {
     db.transaction(() => {
       const episode = mustGetEpisode(deps, id);
       if (episode.status === 'live') return;
@@ -219,7 +219,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return publishRundown(deps, id);
   });
 
-  hub.register('episode.end', ({ id }, ctx) => {
+  registry.register('episode.end', ({ id }, ctx) => {
     db.transaction(() => {
       const episode = mustGetEpisode(deps, id);
       if (episode.status !== 'live') throw new AppError('invalid_transition', { messageKey: 'rundown.error.notLive' });
@@ -236,7 +236,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return publishRundown(deps, id);
   });
 
-  hub.register('episode.setActiveSpeaker', ({ id, speakerId }) => {
+  registry.register('episode.setActiveSpeaker', ({ id, speakerId }) => {
     db.transaction(() => {
       const speaker = getSpeaker(db, speakerId);
       if (!speaker || speaker.episodeId !== id) throw new AppError('not_found', { field: 'speakerId' });
@@ -245,7 +245,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return publishRundown(deps, id);
   });
 
-  hub.register('queue.add', ({ id, version, speakerId }, ctx) => {
+  registry.register('queue.add', ({ id, version, speakerId }, ctx) => {
     let target = { episodeId: 0, speakerId: 0 };
     const question = commitChanges(deps, () => {
       const current = getQuestion(db, id);
@@ -267,7 +267,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return { question, ...target };
   });
 
-  hub.register('queue.move', ({ questionId, speakerId, index }) => {
+  registry.register('queue.move', ({ questionId, speakerId, index }) => {
     const episodeId = db.transaction(() => {
       const item = getQueueItem(db, questionId);
       if (!item) throw new AppError('not_found');
@@ -279,7 +279,7 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return publishRundown(deps, episodeId);
   });
 
-  hub.register('queue.remove', ({ id, version }, ctx) => {
+  registry.register('queue.remove', ({ id, version }, ctx) => {
     const episodeId = getQueueItem(db, id)?.episodeId ?? null;
     const question = commitChanges(deps, () => {
       const out = transition(deps, ctx.actor, id, version, { status: 'approved' });
@@ -290,13 +290,13 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return question;
   });
 
-  hub.register('question.putOnAir', ({ id, version }, ctx) => {
+  registry.register('question.putOnAir', ({ id, version }, ctx) => {
     const question = commitChanges(deps, () => putOnAir(deps, ctx.actor, id, version));
     publish(deps, getQueueItem(db, id)?.episodeId ?? null, false);
     return question;
   });
 
-  hub.register('outcome.record', ({ id, version, outcome }, ctx) => {
+  registry.register('outcome.record', ({ id, version, outcome }, ctx) => {
     const episodeId = getQueueItem(db, id)?.episodeId ?? null;
     const question = commitChanges(deps, () => [recordOutcome(deps, ctx.actor, id, version, outcome)]);
     publish(deps, episodeId, false);
@@ -305,16 +305,16 @@ export function registerRundownCommands(hub: Hub, deps: StateDeps): void {
     return question;
   });
 
-  hub.register('department.list', () => ({ items: listDepartments(db) }));
+  registry.register('department.list', () => ({ items: listDepartments(db) }));
 
-  hub.register('prompter.cue', ({ cue }) => {
+  registry.register('prompter.cue', ({ cue }) => {
     setCue(db, cue, deps.now());
     const state = readPrompterState(db);
     deps.bus.emit('prompter.state', state);
     return state;
   });
 
-  hub.register('prompter.countdown', ({ seconds }) => {
+  registry.register('prompter.countdown', ({ seconds }) => {
     const now = deps.now();
     setCountdown(db, seconds === null ? null : now + seconds * 1000, now);
     const state = readPrompterState(db);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { ROLES, type Role } from '../../../shared/protocol';
+import { LINK_ROLES, type Role } from '../../../shared/protocol';
 import type { AccessTokens } from '../store/accessTokens';
 
 /** Header or `?token=` that a LAN client sends; the desk's own machine needs none. */
@@ -39,7 +39,7 @@ function presentedToken(request: FastifyRequest): string {
 /** `tokens` is read on every request, so a renewed token takes effect at once. */
 export function createAccessPolicy(tokens: AccessTokens, trustLoopback: boolean): AccessPolicy {
   const tokenRole = (presented: string): Role | null =>
-    presented ? (ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null) : null;
+    presented ? (LINK_ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null) : null;
   return {
     roleFor(request, requested) {
       if (trustLoopback && isLoopback(request.ip)) return requested;

@@ -1,34 +1,9 @@
 import type { WebSocket } from 'ws';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { clientMessageSchema, mayReceive, type EventName, type EventPayload, type Role, type ServerMessage } from '../../../shared/protocol';
+import type { CommandRegistry } from '../commands/registry';
 import { errorShape } from '../messages';
-import {
-  clientMessageSchema,
-  commands,
-  EVENT_ROLES,
-  isCommandName,
-  READ_ONLY_COMMANDS,
-  type CommandInput,
-  type CommandName,
-  type CommandReply,
-  type EventName,
-  type EventPayload,
-  type Role,
-  type ServerMessage,
-} from '../../../shared/protocol';
-
-export interface CommandContext {
-  role: Role;
-  /** Who to name in the audit trail. */
-  actor: string;
-  /** This socket, for state that must go when it closes (see `onDisconnect`). */
-  connection: number;
-}
-
-export type Handler<K extends CommandName> = (
-  input: CommandInput<K>,
-  ctx: CommandContext,
-) => CommandReply<K> | Promise<CommandReply<K>>;
 
 interface Client {
   id: number;
@@ -47,24 +22,21 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 /**
- * The only server-side code that touches the WebSocket transport: it validates every command
- * against its schema, checks the role, runs the registered handler and fans events out.
+ * The only server-side code that touches the WebSocket transport: it hands every command to the
+ * registry with this socket's role and actor, and fans each event out to the roles it declares.
  */
 export class Hub {
-  private readonly handlers = new Map<CommandName, Handler<CommandName>>();
   private readonly clients = new Set<Client>();
   private readonly heartbeat: NodeJS.Timeout;
   private nextConnection = 1;
   private readonly disconnectListeners = new Set<(connection: number) => void>();
 
-  constructor(private readonly log: (msg: string, err?: unknown) => void = () => {}) {
+  constructor(
+    private readonly registry: CommandRegistry,
+    private readonly log: (msg: string, err?: unknown) => void = () => {},
+  ) {
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_MS);
     this.heartbeat.unref();
-  }
-
-  register<K extends CommandName>(name: K, handler: Handler<K>): void {
-    if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
-    this.handlers.set(name, handler as unknown as Handler<CommandName>);
   }
 
   /** Called with a socket's connection number (`CommandContext.connection`) once it has closed. */
@@ -91,10 +63,9 @@ export class Hub {
   }
 
   broadcast<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    const roles = EVENT_ROLES[name];
     const frame = JSON.stringify({ type: 'event', name, payload } satisfies ServerMessage);
     for (const client of this.clients) {
-      if (roles.includes(client.role)) this.sendRaw(client, frame);
+      if (mayReceive(client.role, name)) this.sendRaw(client, frame);
     }
   }
 
@@ -140,25 +111,12 @@ export class Hub {
     }
     const { id, name, payload } = message.data;
     try {
-      const value = await this.dispatch(client, name, payload);
+      const value = await this.registry.run(name, payload, { role: client.role, actor: client.actor, connection: client.id });
       this.send(client, { type: 'reply', id, ok: true, value });
     } catch (error) {
       if (!(error instanceof AppError)) this.log(`command ${name} failed`, error);
       this.send(client, { type: 'reply', id, ok: false, error: errorShape(error, client.lang) });
     }
-  }
-
-  private async dispatch(client: Client, name: string, payload: unknown): Promise<unknown> {
-    if (!isCommandName(name)) throw new AppError('unknown_command');
-    if (client.role !== 'producer' && !READ_ONLY_COMMANDS.has(name)) throw new AppError('forbidden');
-    const handler = this.handlers.get(name);
-    if (!handler) throw new AppError('unknown_command');
-    const input = commands[name].request.safeParse(payload ?? {});
-    if (!input.success) {
-      const field = input.error.issues[0]?.path.join('.');
-      throw new AppError('validation', field ? { field } : {});
-    }
-    return handler(input.data as CommandInput<CommandName>, { role: client.role, actor: client.actor, connection: client.id });
   }
 
   private send(client: Client, message: ServerMessage): void {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '../../../shared/protocol';
+import { LINK_ROLES, type LinkRole } from '../../../shared/protocol';
 import type { Db } from './db';
 import { prepared } from './statements';
 
 /** One secret link token per role for LAN clients; made once, kept in the `setting` table. */
-export type AccessTokens = Record<Role, string>;
+export type AccessTokens = Record<LinkRole, string>;
 
 const KEY = 'access.tokens';
 const GET = `SELECT value FROM setting WHERE key = @key`;
@@ -17,7 +17,7 @@ function isTokens(value: unknown): value is AccessTokens {
   return (
     typeof value === 'object' &&
     value !== null &&
-    ROLES.every((r) => typeof (value as Record<string, unknown>)[r] === 'string')
+    LINK_ROLES.every((r) => typeof (value as Record<string, unknown>)[r] === 'string')
   );
 }
 
@@ -31,7 +31,7 @@ export function loadAccessTokens(db: Db, now: number): AccessTokens {
     const stored: unknown = JSON.parse(row.value);
     if (isTokens(stored)) return stored;
   }
-  const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as AccessTokens;
+  const tokens = Object.fromEntries(LINK_ROLES.map((r) => [r, newToken()])) as AccessTokens;
   prepared(db, PUT).run({ key: KEY, value: JSON.stringify(tokens), now });
   return tokens;
 }
@@ -40,7 +40,7 @@ export function loadAccessTokens(db: Db, now: number): AccessTokens {
  * Replaces one role's token, stored and in `tokens` itself: the access policy reads that same
  * object, so the old token stops opening anything at once. Returns the old token.
  */
-export function renewAccessToken(db: Db, tokens: AccessTokens, role: Role, now: number): string {
+export function renewAccessToken(db: Db, tokens: AccessTokens, role: LinkRole, now: number): string {
   const old = tokens[role];
   const next = { ...tokens, [role]: newToken() };
   prepared(db, PUT).run({ key: KEY, value: JSON.stringify(next), now });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceLink, Role } from '../../../shared/protocol';
+import type { DeviceLink, LinkRole } from '../../../shared/protocol';
 import { QrImage } from './QrImage';
 
 type Status = 'none' | 'confirm' | 'copied' | 'copyFailed' | 'renewed';
@@ -11,7 +11,7 @@ export function DeviceLinkCard({
   onRenew,
 }: {
   link: DeviceLink;
-  onRenew: ((role: Role) => Promise<boolean>) | null;
+  onRenew: ((role: LinkRole) => Promise<boolean>) | null;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>('none');

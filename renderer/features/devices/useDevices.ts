@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Devices, Role } from '../../../shared/protocol';
+import type { Devices, LinkRole } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 
@@ -7,7 +7,7 @@ export interface DevicesState {
   devices: Devices | null;
   error: string | null;
   /** Resolves true once the new link is in `devices`. */
-  renew(role: Role): Promise<boolean>;
+  renew(role: LinkRole): Promise<boolean>;
 }
 
 const message = (error: unknown): string => (error instanceof CommandError ? error.message : String(error));
@@ -30,7 +30,7 @@ export function useDevices(client: DeskClient): DevicesState {
   useEffect(() => client.on('devices.changed', (value) => setDevices(value)), [client]);
 
   const renew = useCallback(
-    async (role: Role) => {
+    async (role: LinkRole) => {
       try {
         setDevices(await client.send('devices.renew', { role }));
         setError(null);
