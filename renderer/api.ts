@@ -1,11 +1,13 @@
 import {
   commands,
   events,
+  formatCursor,
   isEventName,
   serverMessageSchema,
   type CommandName,
   type CommandReply,
   type CommandRequest,
+  type EventCursor,
   type EventName,
   type EventPayload,
   type ReplyError,
@@ -31,6 +33,11 @@ interface PendingCommand {
 
 type Listener = (payload: unknown) => void;
 
+/** What a (re)connection brought: `resumed` when every event missed while offline was replayed. */
+export interface ConnectInfo {
+  resumed: boolean;
+}
+
 const MIN_RETRY_MS = 250;
 const MAX_RETRY_MS = 5000;
 
@@ -45,7 +52,9 @@ export class DeskClient {
   private readonly pending = new Map<number, PendingCommand>();
   private readonly listeners = new Map<EventName, Set<Listener>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
-  private readonly connectListeners = new Set<() => void>();
+  private readonly connectListeners = new Set<(info: ConnectInfo) => void>();
+  /** The last event received, sent back on reconnection so the server replays what was missed. */
+  private cursor: EventCursor | null = null;
   private statusValue: ConnectionStatus = 'connecting';
   private stopped = false;
 
@@ -84,10 +93,13 @@ export class DeskClient {
     return () => set.delete(listener as Listener);
   }
 
-  /** Called on every (re)connection: the place to (re)load state that events then keep fresh. */
-  onConnect(listener: () => void): () => void {
+  /**
+   * Called on every (re)connection: the place to (re)load state that events then keep fresh. A
+   * state that events alone keep whole may skip the reload when `resumed`.
+   */
+  onConnect(listener: (info: ConnectInfo) => void): () => void {
     this.connectListeners.add(listener);
-    if (this.statusValue === 'online') listener();
+    if (this.statusValue === 'online') listener({ resumed: false });
     return () => this.connectListeners.delete(listener);
   }
 
@@ -112,6 +124,7 @@ export class DeskClient {
     const name = this.name();
     if (name) query.set('name', name);
     if (accessToken) query.set('token', accessToken);
+    if (this.cursor) query.set('resume', formatCursor(this.cursor));
     const socket = new WebSocket(`${protocol}//${window.location.host}/ws?${query.toString()}`);
     this.socket = socket;
     socket.onmessage = (event) => this.onMessage(event.data);
@@ -127,6 +140,14 @@ export class DeskClient {
     };
   }
 
+  private onEvent(event: { name: string; payload: unknown; seq: number }): void {
+    if (this.cursor) this.cursor = { epoch: this.cursor.epoch, seq: event.seq };
+    if (!isEventName(event.name)) return;
+    const payload = events[event.name].payload.safeParse(event.payload);
+    if (!payload.success) return;
+    for (const l of this.listeners.get(event.name) ?? []) l(payload.data);
+  }
+
   private onMessage(data: unknown): void {
     if (typeof data !== 'string') return;
     const parsed = serverMessageSchema.safeParse(JSON.parse(data));
@@ -135,16 +156,17 @@ export class DeskClient {
     switch (message.type) {
       case 'hello':
         this.retryMs = MIN_RETRY_MS;
+        // Not resumed: a new stream (first connection, a restarted core, or too far behind).
+        if (!message.resumed) this.cursor = message.cursor;
         this.setStatus('online');
-        for (const l of this.connectListeners) l();
+        for (const l of this.connectListeners) l({ resumed: message.resumed });
         return;
-      case 'event': {
-        if (!isEventName(message.name)) return;
-        const payload = events[message.name].payload.safeParse(message.payload);
-        if (!payload.success) return;
-        for (const l of this.listeners.get(message.name) ?? []) l(payload.data);
+      case 'event':
+        this.onEvent(message);
         return;
-      }
+      case 'events':
+        for (const item of message.items) this.onEvent(item);
+        return;
       case 'reply': {
         const pending = this.pending.get(message.id);
         if (!pending) return;

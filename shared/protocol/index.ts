@@ -71,11 +71,43 @@ const errorShapeSchema = z.object({
   current: z.unknown().optional(),
 });
 
+/**
+ * Where a client is in the server's event stream: `epoch` names one run of the core (a restart
+ * starts a new stream), `seq` the last event it received. Sent back as `?resume=epoch.seq` on
+ * reconnection, so the server can replay what the client missed.
+ */
+export const eventCursorSchema = z.object({ epoch: z.string().min(1).max(40), seq: z.number().int().nonnegative() });
+export type EventCursor = z.infer<typeof eventCursorSchema>;
+
+export function formatCursor(cursor: EventCursor): string {
+  return `${cursor.epoch}.${cursor.seq}`;
+}
+
+export function parseCursor(text: string | undefined): EventCursor | null {
+  const match = /^([A-Za-z0-9-]{1,40})\.(\d{1,15})$/.exec(text ?? '');
+  return match ? { epoch: match[1]!, seq: Number(match[2]) } : null;
+}
+
+const eventItemSchema = z.object({ name: z.string(), payload: z.unknown(), seq: z.number().int() });
+
 export const serverMessageSchema = z.union([
   z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
   z.object({ type: z.literal('reply'), id: z.number().int(), ok: z.literal(false), error: errorShapeSchema }),
-  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
-  z.object({ type: z.literal('hello'), role: z.enum(ROLES), serverTime: z.number() }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown(), seq: z.number().int() }),
+  // Several events in one frame: a storm costs each console one frame per batch, not one per question.
+  z.object({ type: z.literal('events'), items: z.array(eventItemSchema) }),
+  z.object({
+    type: z.literal('hello'),
+    role: z.enum(ROLES),
+    serverTime: z.number(),
+    /** The stream this connection follows (the cursor of the last event sent before it joined). */
+    cursor: eventCursorSchema,
+    /**
+     * True when the client's `resume` cursor was honoured: every event it missed follows this
+     * message, so it keeps its state. False: it reloads its state (a restart, or too far behind).
+     */
+    resumed: z.boolean(),
+  }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 

@@ -4,6 +4,7 @@ import type { CommandName, CommandReply, CommandRequest, Role } from '../../shar
 export interface ReceivedEvent {
   name: string;
   payload: any;
+  seq: number;
 }
 
 /** A protocol client for tests: records every event, sends typed commands. */
@@ -13,12 +14,17 @@ export class TestWsClient {
   private readonly waiting = new Map<number, (message: any) => void>();
   private readonly eventWaiters: Array<{ match: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }> = [];
 
+  /** The hello this connection was greeted with (its cursor, whether it was resumed). */
+  hello: { cursor: { epoch: string; seq: number }; resumed: boolean } | null = null;
+
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
+      if (message.type === 'hello') this.hello = message;
       if (message.type === 'reply') this.waiting.get(message.id)?.(message);
-      if (message.type === 'event') {
-        const event = { name: message.name, payload: message.payload };
+      const items = message.type === 'event' ? [message] : message.type === 'events' ? message.items : [];
+      for (const item of items) {
+        const event = { name: item.name, payload: item.payload, seq: item.seq };
         this.events.push(event);
         for (const w of [...this.eventWaiters]) {
           if (w.match(event)) {
@@ -30,9 +36,15 @@ export class TestWsClient {
     });
   }
 
-  /** `name` is who the audit trail names for this connection's actions. */
-  static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string): Promise<TestWsClient> {
-    const query = new URLSearchParams({ role, lang, ...(name ? { name } : {}) });
+  /** The cursor of the last event received (to reconnect with `resume`). */
+  get cursor(): string {
+    const seq = this.events.at(-1)?.seq ?? this.hello!.cursor.seq;
+    return `${this.hello!.cursor.epoch}.${seq}`;
+  }
+
+  /** `name` is who the audit trail names for this connection's actions; `resume` a cursor to resume from. */
+  static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string, resume?: string): Promise<TestWsClient> {
+    const query = new URLSearchParams({ role, lang, ...(name ? { name } : {}), ...(resume ? { resume } : {}) });
     const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?${query.toString()}`);
     return new Promise((resolve, reject) => {
       socket.once('error', reject);

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
-import { ROLES, type Role } from '../../../shared/protocol';
+import { parseCursor, ROLES, type Role } from '../../../shared/protocol';
 import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
@@ -92,7 +92,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   if (deps.channels) registerChannelRoutes(app, deps.channels);
 
   const socketRoles = new WeakMap<FastifyRequest, Role>();
-  app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string } }>(
+  app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string; resume?: string } }>(
     '/ws',
     {
       websocket: true,
@@ -113,7 +113,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       const role = socketRoles.get(request) ?? 'speaker';
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
       const actor = (request.query.name ?? '').slice(0, 60) || `${role}@${request.ip}`;
-      deps.hub.attach(socket, { role, lang, actor, token: deps.access.grantingToken(request) });
+      const resume = parseCursor(request.query.resume);
+      deps.hub.attach(socket, { role, lang, actor, token: deps.access.grantingToken(request), resume });
     },
   );
 

@@ -1,9 +1,18 @@
 import type { WebSocket } from 'ws';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { clientMessageSchema, mayReceive, type EventName, type EventPayload, type Role, type ServerMessage } from '../../../shared/protocol';
+import {
+  clientMessageSchema,
+  mayReceive,
+  type EventCursor,
+  type EventName,
+  type EventPayload,
+  type Role,
+  type ServerMessage,
+} from '../../../shared/protocol';
 import type { CommandRegistry } from '../commands/registry';
 import { errorShape } from '../messages';
+import { EventLog } from './eventLog';
 
 interface Client {
   id: number;
@@ -14,12 +23,21 @@ interface Client {
   /** The LAN link token this socket was let in with; null on this machine. */
   token: string | null;
   alive: boolean;
+  /** Serialised event items waiting for this turn's frame. */
+  queued: string[];
 }
 
 /** A client that cannot keep up (4 MB unsent) is dropped; it reconnects and reloads its state. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const MAX_MESSAGE_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 15_000;
+/**
+ * Events kept for consoles that reconnect: about ten seconds of a 1,000-a-second storm's
+ * question.created events (each ~1 KB). A console further behind reloads its state.
+ */
+export const REPLAY_EVENTS = 20_000;
+/** A replay goes out in frames of this many events, so no single frame grows without bound. */
+const REPLAY_FRAME_EVENTS = 500;
 
 /**
  * The only server-side code that touches the WebSocket transport: it hands every command to the
@@ -30,11 +48,15 @@ export class Hub {
   private readonly heartbeat: NodeJS.Timeout;
   private nextConnection = 1;
   private readonly disconnectListeners = new Set<(connection: number) => void>();
+  private readonly events: EventLog;
+  private flushScheduled = false;
 
   constructor(
     private readonly registry: CommandRegistry,
     private readonly log: (msg: string, err?: unknown) => void = () => {},
+    replayEvents = REPLAY_EVENTS,
   ) {
+    this.events = new EventLog(replayEvents);
     this.heartbeat = setInterval(() => this.checkAlive(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -48,8 +70,13 @@ export class Hub {
     return this.clients.size;
   }
 
-  attach(socket: WebSocket, info: { role: Role; lang: Language; actor: string; token?: string | null }): void {
-    const client: Client = { id: this.nextConnection++, socket, ...info, token: info.token ?? null, alive: true };
+  /** `resume`: the cursor of the last event this client saw before its socket dropped, if any. */
+  attach(
+    socket: WebSocket,
+    info: { role: Role; lang: Language; actor: string; token?: string | null; resume?: EventCursor | null },
+  ): void {
+    const { resume, ...who } = info;
+    const client: Client = { id: this.nextConnection++, socket, ...who, token: who.token ?? null, alive: true, queued: [] };
     this.clients.add(client);
     socket.on('pong', () => {
       client.alive = true;
@@ -59,14 +86,28 @@ export class Hub {
     socket.on('message', (data, isBinary) => {
       void this.onMessage(client, data as Buffer, isBinary);
     });
-    this.send(client, { type: 'hello', role: client.role, serverTime: Date.now() });
+    const missed = resume ? this.events.since(resume, client.role) : null;
+    this.send(client, { type: 'hello', role: client.role, serverTime: Date.now(), cursor: this.events.cursor, resumed: missed !== null });
+    for (let i = 0; missed && i < missed.length; i += REPLAY_FRAME_EVENTS) {
+      this.sendItems(client, missed.slice(i, i + REPLAY_FRAME_EVENTS).map((e) => e.item));
+    }
   }
 
+  /**
+   * Numbers the event and queues it for every client whose role may see it; the turn's events go
+   * out together (one frame per client), and always before any reply sent after them.
+   */
   broadcast<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    const frame = JSON.stringify({ type: 'event', name, payload } satisfies ServerMessage);
+    const event = this.events.append(name, payload);
     for (const client of this.clients) {
-      if (mayReceive(client.role, name)) this.sendRaw(client, frame);
+      if (mayReceive(client.role, name)) client.queued.push(event.item);
     }
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      for (const client of this.clients) this.flushEvents(client);
+    });
   }
 
   /** Closes every socket let in with `token` (a renewed link); returns how many there were. */
@@ -120,7 +161,21 @@ export class Hub {
   }
 
   private send(client: Client, message: ServerMessage): void {
+    this.flushEvents(client);
     this.sendRaw(client, JSON.stringify(message));
+  }
+
+  private flushEvents(client: Client): void {
+    if (client.queued.length === 0) return;
+    const items = client.queued;
+    client.queued = [];
+    this.sendItems(client, items);
+  }
+
+  /** One event as `event` (its item's fields spliced in), several as one `events` frame. */
+  private sendItems(client: Client, items: readonly string[]): void {
+    if (items.length === 1) this.sendRaw(client, `{"type":"event",${items[0]!.slice(1)}`);
+    else if (items.length > 1) this.sendRaw(client, `{"type":"events","items":[${items.join(',')}]}`);
   }
 
   private sendRaw(client: Client, frame: string): void {

@@ -1,8 +1,7 @@
-import { useCallback, useEffect } from 'react';
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { InboxFilter, Question } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
-import { useOnConnect } from '../../components/useDeskClient';
 import { matchesFilter } from './textMatch';
 
 export const PAGE_SIZE = 100;
@@ -124,10 +123,19 @@ export function loadMore(client: DeskClient): void {
   void loadPage(client, false);
 }
 
-/** Loads the first page on every (re)connection and applies live events after that. */
+/**
+ * Loads the first page on connection and applies live events after that. A reconnection that the
+ * server resumed replays every event missed meanwhile, so the list (and its scroll) is kept; any
+ * other reconnection reloads.
+ */
 export function useInbox(client: DeskClient): void {
-  const load = useCallback(() => void loadPage(client, true), [client]);
-  useOnConnect(client, load);
+  useEffect(
+    () =>
+      client.onConnect(({ resumed }) => {
+        if (!resumed || !useInboxStore.getState().loaded) void loadPage(client, true);
+      }),
+    [client],
+  );
   useEffect(() => {
     const offCreated = client.on('question.created', queueQuestion);
     const offUpdated = client.on('question.updated', queueQuestion);
