@@ -290,11 +290,11 @@ export function createIntake(deps: IntakeDeps): Intake {
       makingScheduled = false;
       // A drain (shutdown, an edit) may have made everything meanwhile.
       if (closed || backlog === 0) return;
-      const size = pace.sliceSize();
+      const size = pace.sliceSize(backlog);
       if (size > 0) makeSlice(size);
       if (backlog > 0) scheduleMaking();
     };
-    const wait = pace.msUntilNextSlice();
+    const wait = pace.msUntilNextSlice(backlog);
     if (wait > 0) setTimeout(turn, Math.ceil(wait));
     else setImmediate(turn);
   }

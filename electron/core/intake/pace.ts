@@ -1,17 +1,23 @@
 /**
  * When, and how much, intake makes questions. A message is acknowledged once its ledger row is
  * committed (a few microseconds); making its question — analysis, grouping, the search index —
- * costs about a third of a millisecond plus a commit that writes every page it touched. A quiet
- * desk makes each question in the commit that acknowledges it, so it is in the console the moment
- * its sender hears back. Past a steady trickle (or for a batch too big for one slice) questions are
- * made a moment later, in slices every few milliseconds: many questions share one commit, and a
- * time budget gives making whatever the thread has left after accepting (keeping some headroom),
- * never less than `minShare`. So a steady 1,000 messages a second are made as they come, a flood is
- * absorbed instead of slowing every sender down, and what it left is made at full speed after.
+ * costs about half a millisecond plus a commit that writes every page it touched. A quiet desk
+ * makes each question in the commit that acknowledges it, so it is in the console the moment its
+ * sender hears back. Past a steady trickle (or for a batch too big for one slice) questions are
+ * made a moment later, in slices every few milliseconds that share one commit. A slice's time
+ * budget is what keeps up with what arrives and waits (measured cost × rate, with a margin), up to
+ * `maxShare` of the thread — so a storm of 1,000 messages a second is made as it comes, however
+ * busy the machine, and accepting always keeps the rest; or, when more is left over, whatever the
+ * thread has idle minus some headroom. Only arrivals beyond what `maxShare` can make wait, in the
+ * ledger, first in first out, and are made at full speed when the storm eases.
  */
 export interface PaceOptions {
   /** Share of wall-clock time making questions always gets while messages arrive (0–1). */
   minShare: number;
+  /** Most of the thread making may take to keep up with a storm; accepting keeps the rest (0–1). */
+  maxShare: number;
+  /** Keeping up aims this much above the measured need, so a backlog shrinks instead of holding. */
+  keepUpMargin: number;
   /** Share of wall-clock time kept free for accepting and everything else (0–1). */
   headroom: number;
   /** No slice holds the thread longer than this (commands and sockets wait meanwhile). */
@@ -30,9 +36,11 @@ export interface PaceOptions {
 
 export const DEFAULT_PACE: Omit<PaceOptions, 'clock' | 'busyMs'> = {
   minShare: 0.1,
+  maxShare: 0.75,
+  keepUpMargin: 1.25,
   headroom: 0.2,
   maxSliceMs: 20,
-  sliceEveryMs: 8,
+  sliceEveryMs: 16,
   inlineBelowPerSecond: 200,
   alwaysInlineUpTo: 8,
   quietAfterMs: 50,
@@ -84,15 +92,17 @@ export class MakingPace {
     return this.options.clock() - this.lastArrival > this.options.quietAfterMs;
   }
 
-  /** Milliseconds the next slice may take. */
-  budgetMs(): number {
-    const { minShare, headroom, maxSliceMs, clock, busyMs } = this.options;
+  /** Milliseconds the next slice may take, with `waiting` questions still to make. */
+  budgetMs(waiting = 0): number {
+    const { minShare, maxShare, keepUpMargin, headroom, maxSliceMs, clock, busyMs } = this.options;
     const now = clock();
     const elapsed = now - this.lastRefill;
     if (elapsed > 0) {
       const busy = busyMs();
       const otherWork = Math.max(0, busy - this.lastBusy - this.madeSinceRefill) / elapsed;
-      this.share = Math.max(minShare, 1 - headroom - otherWork);
+      // What it takes to make this second's arrivals and what already waits within about a second.
+      const keepUp = ((this.arrivalsPerSecond() + waiting) * this.msPerQuestion * keepUpMargin) / 1000;
+      this.share = Math.max(minShare, Math.min(maxShare, keepUp), 1 - headroom - otherWork);
       this.lastBusy = busy;
       this.madeSinceRefill = 0;
     }
@@ -112,16 +122,16 @@ export class MakingPace {
    * How many questions the next slice should make (0: none yet). A full budget always makes one,
    * so a question costlier than the longest slice cannot stall the ones after it.
    */
-  sliceSize(): number {
-    const budget = this.budgetMs();
+  sliceSize(waiting = 0): number {
+    const budget = this.budgetMs(waiting);
     const size = Math.floor(budget / this.msPerQuestion);
     return budget >= this.options.maxSliceMs ? Math.max(1, size) : Math.max(0, size);
   }
 
   /** How long to wait before the next slice. */
-  msUntilNextSlice(): number {
+  msUntilNextSlice(waiting = 0): number {
     if (this.isQuiet()) return 0;
-    const missing = Math.min(this.msPerQuestion, this.options.maxSliceMs) - this.budgetMs();
+    const missing = Math.min(this.msPerQuestion, this.options.maxSliceMs) - this.budgetMs(waiting);
     return Math.max(this.options.sliceEveryMs, missing / this.share);
   }
 

@@ -5,6 +5,7 @@ import { SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useBacklog } from '../../components/useBacklog';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import './console.css';
 import { clearSelection, setMode, setNotice, useConsoleUi, type Mode } from './consoleState';
@@ -58,6 +59,7 @@ export function ConsolePage(): React.JSX.Element {
   const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
   const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
   const onAir = useOnAir(client);
+  const backlog = useBacklog(client);
   const selection = [...selected].map((id) => byId.get(id)).filter((q) => q !== undefined);
 
   return (
@@ -102,6 +104,11 @@ export function ConsolePage(): React.JSX.Element {
         <AppNav />
         <LanguageSwitcher />
       </header>
+      {backlog > 0 && (
+        <p className="backlog" role="status" data-testid="backlog">
+          {t('console.backlog', { n: backlog })}
+        </p>
+      )}
       <section className="on-air-panel" aria-label={t('console.onAirNow')}>
         <h2>{t('console.onAirNow')}</h2>
         <p data-testid="console-on-air">{onAir ? onAir.airText : t('console.nothingOnAir')}</p>

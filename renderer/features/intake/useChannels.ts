@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelState } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
+import { useBacklog } from '../../components/useBacklog';
 import { useOnConnect } from '../../components/useDeskClient';
 
 /**
@@ -9,17 +10,13 @@ import { useOnConnect } from '../../components/useDeskClient';
  */
 export function useChannels(client: DeskClient): { states: ChannelState[]; waiting: number } {
   const [states, setStates] = useState<ChannelState[]>([]);
-  const [waiting, setWaiting] = useState(0);
+  const waiting = useBacklog(client);
   const load = useCallback(() => {
     client.send('channel.list', {}).then(
-      (reply) => {
-        setStates(reply.items);
-        setWaiting(reply.waiting);
-      },
+      (reply) => setStates(reply.items),
       () => {},
     );
   }, [client]);
-  useEffect(() => client.on('intake.waiting', (event) => setWaiting(event.waiting)), [client]);
   useOnConnect(client, load);
   useEffect(
     () =>

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Question } from '../../../shared/protocol';
+import { createIntake, type AcceptResult } from '../../../electron/core/intake/accept';
+import { postJson, startTestCore, type TestCore } from '../../helpers/core';
+import { TestWsClient } from '../../helpers/wsClient';
+
+let core: TestCore | null = null;
+afterEach(async () => {
+  await core?.stop();
+  core = null;
+});
+
+/** A flood as far as pacing goes: nothing is made inside the acknowledging commit, one question a turn. */
+const FLOODED = { alwaysInlineUpTo: 0, maxSliceMs: 0.01 };
+const instantDisk = { sync: () => Promise.resolve(), close: async () => {} };
+
+describe('a storm on air', () => {
+  it('makes the backlog first in first out while more keeps arriving, and says how much waits until it is empty', async () => {
+    core = await startTestCore();
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk });
+    const made: Question[] = [];
+    core.bus.on('question.created', (q) => made.push(q));
+    const reports: number[] = [];
+    core.bus.on('intake.waiting', ({ waiting }) => reports.push(waiting));
+    const send = (wave: number) =>
+      Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          intake.accept({ channel: 'webhook', externalId: `w${wave}-${i}`, senderName: 'Зритель', text: `Волна ${wave}, вопрос ${i} про дороги` }),
+        ),
+      );
+    const acknowledged: AcceptResult[] = [...(await send(1))];
+    expect(intake.waiting()).toBe(25);
+    // A second and third wave arrive while the first is still being made.
+    await expect.poll(() => made.length).toBeGreaterThan(0);
+    expect(made.length).toBeLessThan(25);
+    acknowledged.push(...(await send(2)), ...(await send(3)));
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(75);
+    // Oldest first, each once: the order questions were acknowledged in.
+    expect(made.map((q) => q.reference)).toEqual(acknowledged.map((r) => r.reference));
+    expect(intake.waiting()).toBe(0);
+    // The console heard the backlog while it lasted (a live count), and last that it is empty.
+    expect(Math.max(...reports)).toBeGreaterThanOrEqual(25);
+    await expect.poll(() => reports.at(-1)).toBe(0);
+    await intake.close();
+  });
+
+  it('leaves nothing acknowledged out: every 2xx of a flood reaches a connected console, once', async () => {
+    core = await startTestCore({ intakePerIpPerMinute: 1_000_000 });
+    const consoles = await Promise.all([TestWsClient.connect(core.url), TestWsClient.connect(core.url)]);
+    const answers = await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        postJson(`${core!.url}/api/questions`, { name: `Зритель ${i}`, text: `Когда отремонтируют двор номер ${i}?`, district: 'medeu' }),
+      ),
+    );
+    const references = answers.filter((a) => a.status === 201).map((a) => a.json.value.reference as string);
+    expect(references).toHaveLength(400);
+    for (const client of consoles) {
+      await expect
+        .poll(() => client.events.filter((e) => e.name === 'question.created').length, { timeout: 20_000 })
+        .toBe(400);
+      const seen = client.events.filter((e) => e.name === 'question.created').map((e) => e.payload.reference as string);
+      expect(new Set(seen).size).toBe(400);
+      expect([...seen].sort()).toEqual([...references].sort());
+      client.close();
+    }
+    expect(core.intake.waiting()).toBe(0);
+  });
+});
