@@ -41,8 +41,8 @@ function saveSetting(change: Partial<DesktopSettings>): void {
 function startCore(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     let ready = false;
-    const child = utilityProcess.fork(join(repoRoot, 'electron', 'core', 'serve.ts'), args, {
-      execArgv: ['--import', 'tsx'],
+    // The core as bundled by `npm start` (scripts/buildCore.mjs): plain JavaScript, nothing compiled at launch.
+    const child = utilityProcess.fork(join(repoRoot, 'dist', 'core', 'serve.mjs'), args, {
       cwd: repoRoot,
       serviceName: 'Akimat LIVE Desk core',
       stdio: 'inherit',

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { electronBinaryPresent, ensureInstalled, root } from './bootstrap.mjs';
+import { buildCoreIfStale, CORE_BUNDLE } from './buildCore.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const run = (cmd, args, opts = {}) =>
@@ -78,7 +79,7 @@ function forward(child) {
 }
 
 function startBrowserMode(extraArgs) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'core', 'serve.ts'), ...extraArgs], {
+  const child = spawn(process.execPath, [CORE_BUNDLE, ...extraArgs], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -87,6 +88,7 @@ function startBrowserMode(extraArgs) {
 
 ensureInstalled();
 buildUiIfStale();
+await buildCoreIfStale();
 const args = process.argv.slice(2);
 const reason = whyNoDesktop();
 if (reason) {
