@@ -48,21 +48,21 @@ describe('a storm on air', () => {
     core = await startTestCore({ intakePerIpPerMinute: 1_000_000 });
     const consoles = await Promise.all([TestWsClient.connect(core.url), TestWsClient.connect(core.url)]);
     const answers = await Promise.all(
-      Array.from({ length: 400 }, (_, i) =>
+      Array.from({ length: 200 }, (_, i) =>
         postJson(`${core!.url}/api/questions`, { name: `Зритель ${i}`, text: `Когда отремонтируют двор номер ${i}?`, district: 'medeu' }),
       ),
     );
     const references = answers.filter((a) => a.status === 201).map((a) => a.json.value.reference as string);
-    expect(references).toHaveLength(400);
+    expect(references).toHaveLength(200);
     for (const client of consoles) {
       await expect
         .poll(() => client.events.filter((e) => e.name === 'question.created').length, { timeout: 20_000 })
-        .toBe(400);
+        .toBe(200);
       const seen = client.events.filter((e) => e.name === 'question.created').map((e) => e.payload.reference as string);
-      expect(new Set(seen).size).toBe(400);
+      expect(new Set(seen).size).toBe(200);
       expect([...seen].sort()).toEqual([...references].sort());
       client.close();
     }
     expect(core.intake.waiting()).toBe(0);
-  });
+  }, 60_000);
 });
