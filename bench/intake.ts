@@ -95,10 +95,9 @@ function random(seed: number): () => number {
   };
 }
 
-const FIXTURE = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/questions/near-duplicates.json'), 'utf8'),
-) as { questions: Array<{ text: string }>; holdout: Array<{ text: string }> };
-const TEXTS = [...FIXTURE.questions, ...FIXTURE.holdout].map((q) => q.text);
+const TEXTS = ['tuning', 'heldout'].flatMap((part) =>
+  (JSON.parse(readFileSync(join(ROOT, `tests/fixtures/grouping/${part}.json`), 'utf8')) as { questions: Array<{ text: string }> }).questions.map((q) => q.text),
+);
 const OPENINGS = ['', '', '', 'Здравствуйте! ', 'Сәлеметсіз бе! ', 'Уважаемый аким, ', 'Добрый день. '];
 const ENDINGS = ['', '', '', ' Спасибо.', ' Рахмет!', ' Когда?', ' Жители ждут ответа.'];
 const DISTRICT_IDS = ['alatau', 'almaly', 'auezov', 'bostandyk', 'zhetysu', 'medeu', 'nauryzbay', 'turksib'];

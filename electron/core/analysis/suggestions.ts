@@ -1,5 +1,5 @@
 import type { SuggestionKind, SuggestionRule } from '../../../shared/suggestionRules';
-import { foldForMatching } from './similarity';
+import { foldForMatching } from './words';
 
 /** A suggested topic, district or speaker, with the rule keywords that found it. */
 export interface Suggestion {

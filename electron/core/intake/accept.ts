@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { detectLanguage } from '../analysis/language';
 import { AppError } from '../../../shared/errors';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../../../shared/forms';
 import type { Channel } from '../../../shared/domain';
@@ -88,7 +89,9 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
     senderUserId: message.senderUserId ?? null,
     district: message.district ?? null,
     topic: message.topic ? normalizeLine(message.topic) : null,
-    language: message.language ?? null,
+    // The language the question is written in; a channel's own hint (a Telegram client's language,
+    // a form's) only when the text is too short to tell.
+    language: detectLanguage(text) ?? message.language ?? null,
     text,
     meta: message.meta ?? {},
     receivedAt,

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Question, RejectReason } from '../../../shared/protocol';
 import { commitChanges, transition, type StateDeps } from '../questionState';
 import { insertAudit } from '../store/audit';
-import { createGroup, groupExists, groupLeadId, moveToGroup } from '../store/groups';
+import { addGroupEvidence, createGroup, groupExists, groupLeadId, moveToGroup, removeGroupEvidence } from '../store/groups';
 import {
   bumpVersion,
   getQuestion,
@@ -104,6 +104,7 @@ export function merge(deps: ModerationDeps, actor: string, ref: QuestionRef, int
     const groupId = target.groupId ?? createGroup(deps.db, target.id, deps.now());
     if (target.groupId === null) moveToGroup(deps.db, target.id, null, groupId);
     moveToGroup(deps.db, ref.id, merged.groupId, groupId);
+    addGroupEvidence(deps.db, ref.id, groupId, 'merge');
     insertAudit(deps.db, {
       at: deps.now(),
       actor,
@@ -125,6 +126,7 @@ export function split(deps: ModerationDeps, actor: string, ref: QuestionRef): Qu
     bumpVersion(deps.db, ref.id, ref.version, deps.now());
     const groupId = createGroup(deps.db, ref.id, deps.now());
     moveToGroup(deps.db, ref.id, current.groupId, groupId);
+    addGroupEvidence(deps.db, ref.id, current.groupId, 'split');
     insertAudit(deps.db, {
       at: deps.now(),
       actor,
@@ -175,6 +177,9 @@ export function undoLast(deps: ModerationDeps, actor: string): { action: string;
     for (const entry of record.entries) {
       const current = mustGet(deps, entry.id);
       restoreQuestion(deps.db, entry.id, entry.versionAfter, entry.before, deps.now());
+      // An undone merge or split is no longer the producer's word on those groups.
+      if (record.action === 'merge' && current.groupId !== null) removeGroupEvidence(deps.db, entry.id, current.groupId, 'merge');
+      if (record.action === 'split' && entry.groupBefore !== null) removeGroupEvidence(deps.db, entry.id, entry.groupBefore, 'split');
       if (current.groupId !== entry.groupBefore && current.groupId !== null) {
         const back =
           entry.groupBefore !== null && groupExists(deps.db, entry.groupBefore)

@@ -99,6 +99,51 @@ export function findCandidates(db: Db, keys: readonly string[], perKey = CANDIDA
   return [...seen.values()];
 }
 
+// The newest members of a group with their stored fingerprints and texts (a fingerprint from an
+// older algorithm is recomputed from the text), read from the (group_id, id) index.
+const MEMBERS = `
+  SELECT q.id AS questionId, q.original_text AS text, f.fingerprint AS fingerprint
+  FROM question q
+  LEFT JOIN question_fingerprint f ON f.question_id = q.id
+  WHERE q.group_id = @groupId
+  ORDER BY q.id DESC
+  LIMIT @limit
+`;
+
+export interface GroupMemberRow {
+  questionId: number;
+  text: string;
+  fingerprint: string | null;
+}
+
+/** The newest `limit` members of a group, newest first. */
+export function newestMembers(db: Db, groupId: number, limit: number): GroupMemberRow[] {
+  return prepared(db, MEMBERS).all({ groupId, limit }) as GroupMemberRow[];
+}
+
+/** A producer's decision about a question and a group (see migration 0110). */
+export type GroupEvidenceKind = 'split' | 'merge';
+
+const ADD_EVIDENCE = `
+  INSERT OR IGNORE INTO group_evidence (question_id, group_id, kind) VALUES (@questionId, @groupId, @kind)
+`;
+const REMOVE_EVIDENCE = `DELETE FROM group_evidence WHERE question_id = @questionId AND kind = @kind AND group_id = @groupId`;
+const EVIDENCE = `SELECT group_id AS groupId FROM group_evidence WHERE question_id = @questionId AND kind = @kind`;
+
+export function addGroupEvidence(db: Db, questionId: number, groupId: number, kind: GroupEvidenceKind): void {
+  prepared(db, ADD_EVIDENCE).run({ questionId, groupId, kind });
+}
+
+/** Withdraws a decision (the producer undid it). */
+export function removeGroupEvidence(db: Db, questionId: number, groupId: number, kind: GroupEvidenceKind): void {
+  prepared(db, REMOVE_EVIDENCE).run({ questionId, groupId, kind });
+}
+
+/** The groups a question was split out of, or merged into, by a producer. */
+export function groupEvidence(db: Db, questionId: number, kind: GroupEvidenceKind): number[] {
+  return (prepared(db, EVIDENCE).all({ questionId, kind }) as Array<{ groupId: number }>).map((r) => r.groupId);
+}
+
 /** The stored fingerprint JSON of one question, if it was analysed. */
 export function readFingerprint(db: Db, questionId: number): string | null {
   const row = prepared(db, FINGERPRINT).get({ questionId }) as { fingerprint: string } | undefined;

@@ -23,7 +23,7 @@ describe('suggest with the default rules', () => {
     ['Балабақшаға кезек үш жылдан бері жылжымайды, Алатау ауданы', 'education', 'alatau', 'education_department'],
     ['Пробки на дороге к Кок-Тобе в Медеуском районе', 'roads', 'medeu', 'deputy_transport'],
     ['Почему в поликлинике Бостандыкского района очередь к врачу две недели?', 'healthcare', 'bostandyk', 'health_department'],
-    ['Смог над городом, когда ТЭЦ-2 переведут на газ? Жетысуский район задыхается', 'utilities', 'zhetysu', 'energy_department'],
+    ['Смог над городом, когда ТЭЦ-2 переведут на газ? Жетысуский район задыхается', 'ecology', 'zhetysu', 'ecology_department'],
     ['Многодетным в Алмалинском районе задерживают пособие', 'social', 'almaly', 'social_department'],
   ])('suggests topic, district and speaker for "%s"', (text, topic, district, speaker) => {
     expect(top(text, 'topic')).toBe(topic);
@@ -112,10 +112,10 @@ describe('suggest with producers’ rules', () => {
 });
 
 describe('DEFAULT_SUGGESTION_RULES', () => {
-  it('has a rule for every district, every topic but "other" and every speaker', () => {
+  it('has a rule for every district, every topic and every speaker', () => {
     const values = (kind: SuggestionKind) => new Set(DEFAULT_SUGGESTION_RULES.filter((r) => r.kind === kind).map((r) => r.value));
     expect(values('district')).toEqual(new Set(DISTRICTS));
-    expect(values('topic')).toEqual(new Set(SUGGESTION_TOPICS.filter((t) => t !== 'other')));
+    expect(values('topic')).toEqual(new Set(SUGGESTION_TOPICS));
     expect(values('speaker')).toEqual(new Set(SUGGESTION_SPEAKERS));
   });
 
