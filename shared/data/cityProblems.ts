@@ -154,6 +154,8 @@ export const CITY_PROBLEMS: readonly Problem[] = [
   context('bicycle', 'safety', ['велосипед', 'bicycle', 'bike']),
   p('dog-registration', 'safety', ['регистрир собак', 'регистрац собак', 'домашн собак', 'pet registration']),
   // other city matters
+  // Repair of whatever the question names: context, so "ремонт" on one side only splits nothing.
+  context('repair', 'other', ['ремонт', 'отремонт', 'ремонтир', 'жөнде', 'repair', 'renovat', 'resurfac']),
   p('akim-reception', 'other', ['прием', 'приём', 'қабылдау', 'reception hours']),
   p('wifi', 'transport', ['wi-fi', 'wifi', 'вайфай']),
 ];
