@@ -5,10 +5,6 @@ import { normalizeLine, normalizeText } from './text';
 export const MAX_QUESTION_CHARS = 4000;
 export const MAX_NAME_CHARS = 120;
 
-/** Topics the public form offers; stored by id, named in the i18n resources under `topic.<id>`. */
-export const TOPICS = ['roads', 'transport', 'housing', 'ecology', 'education', 'health', 'social', 'safety', 'other'] as const;
-export type Topic = (typeof TOPICS)[number];
-
 /**
  * The public question form, as posted by the browser. Zod issues carry i18n keys as messages
  * so the form and the server show the same words in the asker's language.

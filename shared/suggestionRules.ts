@@ -10,28 +10,13 @@
 import { ALMATY_PLACES } from './data/almatyPlaces';
 import { CITY_PROBLEMS, TOPIC_SPEAKERS } from './data/cityProblems';
 import { DISTRICTS } from './domain';
+import { TOPICS } from './vocabulary';
 
 /** What a rule suggests. */
 export type SuggestionKind = 'topic' | 'district' | 'speaker';
 
 /** One editable rule: text containing any of `keywords` suggests `value` for `kind`. */
 export type SuggestionRule = { kind: SuggestionKind; value: string; keywords: string[] };
-
-export const SUGGESTION_TOPICS = [
-  'roads',
-  'transport',
-  'utilities',
-  'ecology',
-  'housing',
-  'education',
-  'healthcare',
-  'social',
-  'safety',
-  'construction',
-  'parks',
-  'other',
-] as const;
-export type SuggestionTopic = (typeof SUGGESTION_TOPICS)[number];
 
 /** Who answers on air: the akim or the head of a city department. */
 export const SUGGESTION_SPEAKERS = [
@@ -69,12 +54,12 @@ const DISTRICT_KEYWORDS = groupBy(ALMATY_PLACES, (p) => (p.numberRequired ? null
  * a place suggests the district it lies in.
  */
 export const DEFAULT_SUGGESTION_RULES: readonly SuggestionRule[] = [
-  ...SUGGESTION_TOPICS.flatMap((value) => {
+  ...TOPICS.flatMap((value) => {
     const keywords = TOPIC_KEYWORDS.get(value) ?? [];
     return keywords.length > 0 ? [{ kind: 'topic' as const, value, keywords }] : [];
   }),
   ...DISTRICTS.map((value) => ({ kind: 'district' as const, value, keywords: DISTRICT_KEYWORDS.get(value) ?? [] })),
-  ...SUGGESTION_TOPICS.flatMap((topic) => {
+  ...TOPICS.flatMap((topic) => {
     const keywords = TOPIC_KEYWORDS.get(topic) ?? [];
     return keywords.length > 0 ? [{ kind: 'speaker' as const, value: TOPIC_SPEAKERS[topic], keywords }] : [];
   }),

@@ -6,12 +6,13 @@
  * (problem part of the issue key), the topic and speaker suggestions and the default suggestion
  * rules all read this one list. Names are matched like the places' (see almatyPlaces.ts).
  */
-import type { SuggestionSpeaker, SuggestionTopic } from '../suggestionRules';
+import type { SuggestionSpeaker } from '../suggestionRules';
+import type { Topic } from '../vocabulary';
 
 export interface Problem {
   /** Stable id, used in stored fingerprints: never rename one. */
   id: string;
-  topic: SuggestionTopic;
+  topic: Topic;
   names: readonly string[];
   /**
    * Context rather than the problem itself (a road, a yard, a flat, the police): many different
@@ -26,8 +27,8 @@ export interface Marker {
   names: readonly string[];
 }
 
-const p = (id: string, topic: SuggestionTopic, names: string[]): Problem => ({ id, topic, names });
-const context = (id: string, topic: SuggestionTopic, names: string[]): Problem => ({ id, topic, names, context: true });
+const p = (id: string, topic: Topic, names: string[]): Problem => ({ id, topic, names });
+const context = (id: string, topic: Topic, names: string[]): Problem => ({ id, topic, names, context: true });
 
 export const CITY_PROBLEMS: readonly Problem[] = [
   // roads
@@ -186,7 +187,7 @@ export const PROBLEM_MARKERS: readonly Marker[] = [
 ];
 
 /** Who answers on air for each topic. */
-export const TOPIC_SPEAKERS: Readonly<Record<SuggestionTopic, SuggestionSpeaker>> = {
+export const TOPIC_SPEAKERS: Readonly<Record<Topic, SuggestionSpeaker>> = {
   roads: 'deputy_transport',
   transport: 'deputy_transport',
   utilities: 'energy_department',

@@ -1,4 +1,6 @@
-/** Strings used on every screen. */
+/** Strings used on every screen; district names come from the one vocabulary. */
+import { DISTRICT_TERMS, namesIn } from '../vocabulary';
+
 export const common = {
   en: {
     // A new console's name until the producer types their own.
@@ -14,14 +16,7 @@ export const common = {
     district: {
       label: 'District',
       none: 'Not specified',
-      alatau: 'Alatau',
-      almaly: 'Almaly',
-      auezov: 'Auezov',
-      bostandyk: 'Bostandyk',
-      zhetysu: 'Zhetysu',
-      medeu: 'Medeu',
-      nauryzbay: 'Nauryzbay',
-      turksib: 'Turksib',
+      ...namesIn(DISTRICT_TERMS, 'en'),
     },
     status: {
       new: 'New',
@@ -74,14 +69,7 @@ export const common = {
     district: {
       label: 'Район',
       none: 'Не указан',
-      alatau: 'Алатауский',
-      almaly: 'Алмалинский',
-      auezov: 'Ауэзовский',
-      bostandyk: 'Бостандыкский',
-      zhetysu: 'Жетысуский',
-      medeu: 'Медеуский',
-      nauryzbay: 'Наурызбайский',
-      turksib: 'Турксибский',
+      ...namesIn(DISTRICT_TERMS, 'ru'),
     },
     status: {
       new: 'Новый',
@@ -134,14 +122,7 @@ export const common = {
     district: {
       label: 'Аудан',
       none: 'Көрсетілмеген',
-      alatau: 'Алатау',
-      almaly: 'Алмалы',
-      auezov: 'Әуезов',
-      bostandyk: 'Бостандық',
-      zhetysu: 'Жетісу',
-      medeu: 'Медеу',
-      nauryzbay: 'Наурызбай',
-      turksib: 'Түрксіб',
+      ...namesIn(DISTRICT_TERMS, 'kk'),
     },
     status: {
       new: 'Жаңа',

@@ -1,19 +1,13 @@
-/** The intake screen, bot replies and question topics. */
+/** The intake screen, bot replies and question topics (named by the one vocabulary). */
+import { TOPIC_TERMS, namesIn } from '../vocabulary';
+
 export const intakeStrings = {
   en: {
     nav: { intake: 'Intake' },
     topic: {
       label: 'Topic (optional)',
       none: 'No topic',
-      roads: 'Roads and repairs',
-      transport: 'Public transport',
-      housing: 'Housing and utilities',
-      ecology: 'Ecology and air',
-      education: 'Schools and kindergartens',
-      health: 'Health care',
-      social: 'Social support',
-      safety: 'Safety',
-      other: 'Other',
+      ...namesIn(TOPIC_TERMS, 'en'),
     },
     intake: {
       title: 'Intake channels',
@@ -110,15 +104,7 @@ export const intakeStrings = {
     topic: {
       label: 'Тема (необязательно)',
       none: 'Без темы',
-      roads: 'Дороги и ремонт',
-      transport: 'Общественный транспорт',
-      housing: 'ЖКХ',
-      ecology: 'Экология и воздух',
-      education: 'Школы и детсады',
-      health: 'Здравоохранение',
-      social: 'Социальная помощь',
-      safety: 'Безопасность',
-      other: 'Другое',
+      ...namesIn(TOPIC_TERMS, 'ru'),
     },
     intake: {
       title: 'Каналы приёма вопросов',
@@ -215,15 +201,7 @@ export const intakeStrings = {
     topic: {
       label: 'Тақырып (міндетті емес)',
       none: 'Тақырыпсыз',
-      roads: 'Жолдар және жөндеу',
-      transport: 'Қоғамдық көлік',
-      housing: 'ТКШ',
-      ecology: 'Экология және ауа',
-      education: 'Мектептер мен балабақшалар',
-      health: 'Денсаулық сақтау',
-      social: 'Әлеуметтік көмек',
-      safety: 'Қауіпсіздік',
-      other: 'Басқа',
+      ...namesIn(TOPIC_TERMS, 'kk'),
     },
     intake: {
       title: 'Сұрақ қабылдау арналары',

@@ -6,6 +6,7 @@ import type { Channel } from '../../../shared/domain';
 import type { Question } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
 import { cityYear } from '../../../shared/time';
+import { topicFrom } from '../../../shared/vocabulary';
 import type { EventBus } from '../events';
 import { createWalSync, withoutWaitingForDisk, type Db, type WalSync } from '../store/db';
 import {
@@ -88,7 +89,8 @@ export function toNewQuestion(message: InboundMessage, now: number): NewQuestion
     senderContact: normalizeContact(message.channel, message.senderContact ? normalizeLine(message.senderContact) || null : null),
     senderUserId: message.senderUserId ?? null,
     district: message.district ?? null,
-    topic: message.topic ? normalizeLine(message.topic) : null,
+    // Names, aliases and old ids become the vocabulary's id; anything else is kept as written.
+    topic: topicFrom(message.topic) ?? (message.topic ? normalizeLine(message.topic) || null : null),
     // The language the question is written in; a channel's own hint (a Telegram client's language,
     // a form's) only when the text is too short to tell.
     language: detectLanguage(text) ?? message.language ?? null,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import dayjs from 'dayjs';
-import { DISTRICTS, LANGUAGES, type District } from '../../../shared/domain';
+import type { District } from '../../../shared/domain';
 import { MAX_QUESTION_CHARS } from '../../../shared/forms';
-import { resources } from '../../../shared/i18n';
 import type { CsvField, CsvMapping, CsvPreview, CsvRowResult } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
 import { CITY_TZ } from '../../../shared/time';
+import { districtFrom } from '../../../shared/vocabulary';
 import type { InboundMessage } from './inbound';
 
 /**
@@ -90,27 +90,10 @@ export function suggestMapping(columns: readonly string[]): CsvMapping {
   return mapping;
 }
 
-const districtKey = (s: string): string =>
-  normalizeLine(s).toLowerCase().replace(/ё/g, 'е').replace(/\s*(район|ауданы|district)\s*/g, '').trim();
-
-/** Short Russian forms operators type ("Турксиб" for "Турксибский район"), in DISTRICTS order. */
-const RU_SHORT = ['Алатау', 'Алмалы', 'Ауэзов', 'Бостандык', 'Жетысу', 'Медеу', 'Наурызбай', 'Турксиб'];
-
-/** District ids and their names in every language, as people type them in exports. */
-const DISTRICT_NAMES: ReadonlyMap<string, District> = new Map(
-  DISTRICTS.flatMap((d, i) => [
-    [districtKey(d), d] as const,
-    [districtKey(RU_SHORT[i]!), d] as const,
-    ...LANGUAGES.map((lang) => {
-      const names = (resources[lang].translation as { district: Record<string, string> }).district;
-      return [districtKey(names[d] ?? d), d] as const;
-    }),
-  ]),
-);
-
+/** A district as operators type it in any language ("Турксиб", "Түрксіб ауданы", "Turksib"); null when empty. */
 export function parseDistrict(value: string): District | null | 'unknown' {
   if (value.trim() === '') return null;
-  return DISTRICT_NAMES.get(districtKey(value)) ?? 'unknown';
+  return districtFrom(normalizeLine(value)) ?? 'unknown';
 }
 
 /** ISO 8601, or `DD.MM.YYYY [HH:mm[:ss]]` in Almaty time as Russian-locale exports write it. */

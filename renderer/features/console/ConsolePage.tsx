@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
-import { SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
+import { TOPICS } from '../../../shared/vocabulary';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -143,7 +143,7 @@ export function ConsolePage(): React.JSX.Element {
                 }}
               >
                 <option value="">{t('console.selection.tagTopic')}…</option>
-                {SUGGESTION_TOPICS.map((v) => (
+                {TOPICS.map((v) => (
                   <option key={v} value={v}>
                     {topicLabel(t, v)}
                   </option>

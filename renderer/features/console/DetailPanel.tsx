@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
 import { REJECT_REASONS, type CommandReply, type Presence, type Question } from '../../../shared/protocol';
-import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
+import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
+import { TOPICS } from '../../../shared/vocabulary';
 import { formatCityTime } from '../../../shared/time';
 import type { DeskClient } from '../../api';
 import { setMode, useConsoleUi } from './consoleState';
@@ -100,7 +101,7 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
 
       <section className="tags">
         <h3>{t('console.tag.title')}</h3>
-        <TagSelect label={t('console.filter.topic')} value={q.topic} options={SUGGESTION_TOPICS.map((v) => [v, topicLabel(t, v)])} onChange={(topic) => void actions.tag(q, { topic })} />
+        <TagSelect label={t('console.filter.topic')} value={q.topic} options={TOPICS.map((v) => [v, topicLabel(t, v)])} onChange={(topic) => void actions.tag(q, { topic })} />
         <TagSelect label={t('district.label')} value={q.district} options={DISTRICTS.map((v) => [v, t(`district.${v}`)])} onChange={(d) => void actions.tag(q, { district: DISTRICTS.find((x) => x === d) ?? null })} />
         <TagSelect label={t('console.filter.speaker')} value={q.speaker} options={SUGGESTION_SPEAKERS.map((v) => [v, speakerLabel(t, v)])} onChange={(speaker) => void actions.tag(q, { speaker })} />
       </section>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../../../shared/domain';
 import type { InboxFilter, SavedView } from '../../../shared/protocol';
-import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
+import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
+import { TOPICS } from '../../../shared/vocabulary';
 import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 import { speakerLabel, topicLabel } from './labels';
@@ -60,7 +61,7 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
     channel: CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) })),
     district: DISTRICTS.map((v) => ({ value: v, label: t(`district.${v}`) })),
     language: LANGUAGES.map((v) => ({ value: v, label: t(`lang.${v}`) })),
-    topic: SUGGESTION_TOPICS.map((v) => ({ value: v, label: topicLabel(t, v) })),
+    topic: TOPICS.map((v) => ({ value: v, label: topicLabel(t, v) })),
     speaker: SUGGESTION_SPEAKERS.map((v) => ({ value: v, label: speakerLabel(t, v) })),
   };
 

@@ -1,13 +1,12 @@
 import type { TFunction } from 'i18next';
 import { REJECT_REASONS } from '../../../shared/protocol';
-import { SUGGESTION_SPEAKERS, SUGGESTION_TOPICS } from '../../../shared/suggestionRules';
-
-const TOPICS: readonly string[] = SUGGESTION_TOPICS;
+import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
+import { isTopic } from '../../../shared/vocabulary';
 const SPEAKERS: readonly string[] = SUGGESTION_SPEAKERS;
 
-/** A known topic id in the producer's language; free text (from the public form) as written. */
+/** A known topic id in the producer's language; free text (from a webhook) as written. */
 export function topicLabel(t: TFunction, topic: string): string {
-  return TOPICS.includes(topic) ? t(`console.topicName.${topic}`) : topic;
+  return isTopic(topic) ? t(`topic.${topic}`) : topic;
 }
 
 export function speakerLabel(t: TFunction, speaker: string): string {

@@ -4,10 +4,10 @@ import { DISTRICTS } from '../../../shared/domain';
 import {
   DEFAULT_SUGGESTION_RULES,
   SUGGESTION_SPEAKERS,
-  SUGGESTION_TOPICS,
   type SuggestionKind,
   type SuggestionRule,
 } from '../../../shared/suggestionRules';
+import { TOPICS } from '../../../shared/vocabulary';
 
 function top(text: string, kind: SuggestionKind, rules: readonly SuggestionRule[] = DEFAULT_SUGGESTION_RULES) {
   return suggest(text, rules).find((s) => s.kind === kind)?.value;
@@ -115,7 +115,7 @@ describe('DEFAULT_SUGGESTION_RULES', () => {
   it('has a rule for every district, every topic and every speaker', () => {
     const values = (kind: SuggestionKind) => new Set(DEFAULT_SUGGESTION_RULES.filter((r) => r.kind === kind).map((r) => r.value));
     expect(values('district')).toEqual(new Set(DISTRICTS));
-    expect(values('topic')).toEqual(new Set(SUGGESTION_TOPICS));
+    expect(values('topic')).toEqual(new Set(TOPICS));
     expect(values('speaker')).toEqual(new Set(SUGGESTION_SPEAKERS));
   });
 
