@@ -42,6 +42,7 @@ export const consoleStrings = {
       rejectNote: 'Note (optional)',
       flag: {
         profanity: 'Profanity',
+        rude: 'Rude',
         phone: 'Phone number',
         iin: 'IIN',
         email: 'E-mail',
@@ -58,6 +59,7 @@ export const consoleStrings = {
         language: 'Language',
         speaker: 'Speaker',
         flagged: 'Flagged',
+        flag: 'Flag',
         flaggedOnly: 'Flagged only',
         notFlagged: 'Not flagged',
         from: 'From',
@@ -230,6 +232,7 @@ export const consoleStrings = {
       rejectNote: 'Комментарий (необязательно)',
       flag: {
         profanity: 'Мат',
+        rude: 'Грубость',
         phone: 'Телефон',
         iin: 'ИИН',
         email: 'E-mail',
@@ -246,6 +249,7 @@ export const consoleStrings = {
         language: 'Язык',
         speaker: 'Спикер',
         flagged: 'Отметки',
+        flag: 'Отметка',
         flaggedOnly: 'Только отмеченные',
         notFlagged: 'Без отметок',
         from: 'С',
@@ -418,6 +422,7 @@ export const consoleStrings = {
       rejectNote: 'Түсініктеме (міндетті емес)',
       flag: {
         profanity: 'Балағат',
+        rude: 'Дөрекі сөз',
         phone: 'Телефон',
         iin: 'ЖСН',
         email: 'E-mail',
@@ -434,6 +439,7 @@ export const consoleStrings = {
         language: 'Тіл',
         speaker: 'Спикер',
         flagged: 'Белгілер',
+        flag: 'Белгі',
         flaggedOnly: 'Тек белгіленгендер',
         notFlagged: 'Белгісіз',
         from: 'Бастап',

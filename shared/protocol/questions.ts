@@ -4,7 +4,7 @@ import { command, event } from './define';
 import { PRODUCERS } from './roles';
 
 /** Reasons a producer should look at a question before air; flagged, never deleted. */
-export const QUESTION_FLAGS = ['profanity', 'phone', 'iin', 'email', 'long_text'] as const;
+export const QUESTION_FLAGS = ['profanity', 'rude', 'phone', 'iin', 'email', 'long_text'] as const;
 export type QuestionFlagName = (typeof QUESTION_FLAGS)[number];
 
 const tagText = z.string().trim().min(1).max(80);
@@ -58,6 +58,8 @@ export const inboxFilterSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   speaker: tagText.optional(),
   flagged: z.boolean().optional(),
+  /** Only questions carrying this flag (obscene and rude apart). */
+  flag: z.enum(QUESTION_FLAGS).optional(),
   /** Received at or after, UTC epoch ms. */
   from: z.number().int().optional(),
   /** Received before, UTC epoch ms. */

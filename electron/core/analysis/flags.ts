@@ -1,6 +1,7 @@
 import { QUESTION_FLAGS, type QuestionFlagName } from '../../../shared/protocol/questions';
 import { findPersonalData } from './personalData';
 import { findProfanity } from './profanity';
+import { findRudeness } from './rudeness';
 
 /** Every flag, in the order flags are reported and shown; the protocol's list is the one list. */
 export { QUESTION_FLAGS };
@@ -31,6 +32,7 @@ function exceedsCodePoints(text: string, limit: number): boolean {
 export function computeFlags(text: string, opts: FlagOptions = {}): QuestionFlag[] {
   const raised = new Set<QuestionFlag>();
   if (findProfanity(text).length > 0) raised.add('profanity');
+  if (findRudeness(text).length > 0) raised.add('rude');
   for (const span of findPersonalData(text)) raised.add(span.kind);
   if (exceedsCodePoints(text, opts.longTextThreshold ?? DEFAULT_LONG_TEXT_THRESHOLD)) raised.add('long_text');
   return QUESTION_FLAGS.filter((flag) => raised.has(flag));

@@ -1,10 +1,11 @@
 /**
- * Russian and Kazakh obscenities (мат, боқтық) in citizen questions. Only obscene words are
- * listed: rude but printable words ("дурак", "ақымақ", "говно") are left to the producers, and
- * so is "шешеңді" ("your mother", accusative), which is also said respectfully — the obscene
- * phrase it starts is caught by its verb (сігу). The lists are matched on normalised tokens
- * (lower case, ё→е, look-alike letters mapped, repeated letters collapsed), so every pattern
- * below is written in that collapsed form.
+ * Russian, Kazakh and English obscenities (мат, боқтық) in citizen questions, also disguised:
+ * censored (`бл*`, `х@й`, `бл..дь`), look-alike letters (`сyкa`, `пи3дец`), stretched (`бляяя`) or
+ * spelled out letter by letter (`с у к а`, `х.у.й`). "шешеңді" ("your mother", accusative) is left
+ * out: it is also said respectfully, and the obscene phrase it starts is caught by its verb (сігу).
+ * The lists are matched on normalised tokens (lower case, ё→е, look-alike letters mapped, repeated
+ * letters collapsed), so every pattern below is written in that collapsed form. Rude but printable
+ * words ("дурак", "ақымақ", "говно") are a milder level of their own, in rudeness.ts.
  */
 
 // Prefixes that combine with obscene roots; a root inside a word after anything else is an
@@ -45,6 +46,8 @@ const CYRILLIC_RULES: readonly string[] = [
   '^си(?:кт[иі]|гей|гіп|гип)',
   // амың(ды): "your …", obscene; not the name "Амина".
   '^амың',
+  // "ёб твою мать": the bare root as a word.
+  '^еб$',
 ];
 
 /** Transliterated roots on all-Latin tokens; English lookalikes ("hue", "ebay", "pizza") do not match. */
@@ -59,13 +62,26 @@ const LATIN_RULES: readonly string[] = [
   '^pid[oa]r',
   '^zalup',
   '^g[ao]ndon',
+  '^(?:mother)?fuck',
+  // Not "Shitikov", "Shishkin": the word and its own forms only (collapsed: "shitty" is "shity").
+  '^(?:bull)?shit(?:s|y|ing|head|hole)?$',
+  '^cunts?$',
+  '^assholes?$',
 ];
 
 const CYRILLIC = new RegExp(CYRILLIC_RULES.join('|'), 'u');
 const LATIN = new RegExp(LATIN_RULES.join('|'), 'u');
 
-// Letters plus the digits and '@' that stand in for letters ("6ля", "3аебал", "сук@").
-const TOKEN = /[\p{L}\p{M}\d@]+/gu;
+// Letters plus the digits and '@' that stand in for letters ("6ля", "3аебал", "сук@"), the
+// characters that censor one ("бл*", "нах#й") and dots inside a word ("бл..дь", "х.у.й").
+const TOKEN = /[\p{L}\p{M}\d@*#]+(?:\.+[\p{L}\p{M}\d@*#]+)*/gu;
+// A word spelled out: three or more single letters apart ("с у к а", "б л я д ь").
+const SPELLED_OUT = /(?<![\p{L}\d])\p{L}(?:[ .]\p{L}){2,}(?![\p{L}\d])/gu;
+// What a censoring character may stand for, by the script of the rest of the word.
+const CYRILLIC_LETTERS = 'абвгдежзийклмнопрстуфхцчшщъыьэюяіқ';
+const LATIN_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+// More hidden letters than this and the word is not worth guessing (and the guesses multiply).
+const MAX_HIDDEN = 2;
 const ALL_LATIN = /^[a-z]+$/;
 
 // Latin letters and digits that look like Cyrillic ones ("xyй", "cyка", "6ля"), and ё, by char
@@ -115,14 +131,38 @@ export function isProfane(token: string): boolean {
   return ALL_LATIN.test(lower) && LATIN.test(matchForm(lower, false));
 }
 
+/** The ways a censored token can be read: dots dropped or standing for a letter, `* # @` for a letter. */
+function readings(token: string): string[] {
+  if (!/[*#@.]/.test(token)) return [token];
+  const forms = new Set<string>([token.replace(/\.+/g, ''), token.replace(/\.+/g, '*')]);
+  const out: string[] = [];
+  for (const form of forms) {
+    const hidden = (form.match(/[*#@]/g) ?? []).length;
+    // A '@' is most often "а" (a stand-in, see STAND_INS) and needs no guessing then.
+    if (!/[*#]/.test(form)) out.push(form);
+    if (hidden === 0 || hidden > MAX_HIDDEN || form.replace(/[*#@]/g, '').length < 2) continue;
+    const letters = hasCyrillic(form.toLowerCase()) ? CYRILLIC_LETTERS : LATIN_LETTERS;
+    let partial = [form.toLowerCase()];
+    for (let k = 0; k < hidden; k++) {
+      partial = partial.flatMap((f) => [...letters].map((l) => f.replace(/[*#@]/, l)));
+    }
+    out.push(...partial);
+  }
+  return out;
+}
+
 /** Obscene words in `text` as written (each spelling once), in order of first appearance. */
 export function findProfanity(text: string): string[] {
   const found: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const token = m[0];
-    // The shortest root ("бля", "хуй", "сік") has three letters.
-    if (token.length >= 3 && isProfane(token) && !found.includes(token)) found.push(token);
+  const check = (token: string) => {
+    // The shortest roots ("бля", "хуй", "сік") have three letters; only "ёб" stands with two.
+    if ((token.length >= 3 || !/[*#@.]/.test(token)) && !found.includes(token) && readings(token).some(isProfane)) found.push(token);
+  };
+  SPELLED_OUT.lastIndex = 0;
+  for (let m = SPELLED_OUT.exec(text); m; m = SPELLED_OUT.exec(text)) {
+    if (isProfane(m[0].replace(/[ .]/g, ''))) found.push(m[0]);
   }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) check(m[0]);
   return found;
 }

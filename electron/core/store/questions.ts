@@ -226,6 +226,7 @@ const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string>
   district: 'q.district = @district',
   language: 'q.language = @language',
   speaker: 'q.speaker = @speaker',
+  flag: 'EXISTS (SELECT 1 FROM json_each(q.flags) WHERE json_each.value = @flag)',
   from: 'q.received_at >= @from',
   to: 'q.received_at < @to',
 };
@@ -251,7 +252,8 @@ export function inboxQuery(
   }
   // Literal, not a parameter, so the partial index on flagged questions applies.
   const plus = ranged ? '+' : '';
-  if (filter.flagged === true) where.push(`${plus}q.flagged = 1`);
+  // A flag implies flagged, which lets the partial index narrow the scan before the flag test.
+  if (filter.flagged === true || (filter.flag !== undefined && filter.flagged === undefined)) where.push(`${plus}q.flagged = 1`);
   if (filter.flagged === false) where.push(`${plus}q.flagged = 0`);
   const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
   if (match === null) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../../../shared/domain';
-import type { InboxFilter, SavedView } from '../../../shared/protocol';
+import { QUESTION_FLAGS, type InboxFilter, type SavedView } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
 import { TOPICS } from '../../../shared/vocabulary';
 import type { DeskClient } from '../../api';
@@ -13,7 +13,7 @@ import { shortcutKey } from '../../../shared/shortcutKey';
 export const SEARCH_INPUT_ID = 'console-search';
 const SEARCH_DEBOUNCE_MS = 200;
 
-type SelectKey = 'status' | 'channel' | 'district' | 'language' | 'topic' | 'speaker';
+type SelectKey = 'status' | 'channel' | 'district' | 'language' | 'topic' | 'speaker' | 'flag';
 
 function toLocalInput(ms: number | undefined): string {
   if (ms === undefined) return '';
@@ -63,6 +63,7 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
     language: LANGUAGES.map((v) => ({ value: v, label: t(`lang.${v}`) })),
     topic: TOPICS.map((v) => ({ value: v, label: topicLabel(t, v) })),
     speaker: SUGGESTION_SPEAKERS.map((v) => ({ value: v, label: speakerLabel(t, v) })),
+    flag: QUESTION_FLAGS.map((v) => ({ value: v, label: t(`console.flag.${v}`) })),
   };
 
   return (

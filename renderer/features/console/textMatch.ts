@@ -55,6 +55,7 @@ export function matchesFilter(q: Question, filter: InboxFilter): boolean {
   if (filter.language !== undefined && q.language !== filter.language) return false;
   if (filter.speaker !== undefined && q.speaker !== filter.speaker) return false;
   if (filter.flagged !== undefined && q.flags.length > 0 !== filter.flagged) return false;
+  if (filter.flag !== undefined && !q.flags.includes(filter.flag)) return false;
   if (filter.from !== undefined && q.receivedAt < filter.from) return false;
   if (filter.to !== undefined && q.receivedAt >= filter.to) return false;
   const terms = searchTerms(filter.text);

@@ -47,6 +47,18 @@ describe('analysis at intake', () => {
   });
 });
 
+describe('obscene and rude questions', () => {
+  it('flags them apart, so a producer filters on either', async () => {
+    const obscene = await ask('Когда уберут эту бл*дскую свалку в Алатау?');
+    const rude = await ask('Дебилы в КСК опять отключили воду');
+    const clean = await ask('Когда починят лифт на Тимирязева 42?');
+    const list = (filter: Record<string, unknown>) => alice.send('inbox.list', { limit: 10, filter }).then((r) => r.items.map((x) => x.id));
+    expect(await list({ flag: 'profanity' })).toEqual([obscene]);
+    expect(await list({ flag: 'rude' })).toEqual([rude]);
+    expect(await list({ flagged: false })).toEqual([clean]);
+  });
+});
+
 describe('producer actions', () => {
   it('edits the on-air wording, keeps the original, and audits before/after', async () => {
     const id = await ask('Почему нет света в Турксибе???');
