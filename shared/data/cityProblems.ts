@@ -136,6 +136,7 @@ export const CITY_PROBLEMS: readonly Problem[] = [
   // social
   p('social-assistance', 'social', ['адресн помощ', 'адресной помощ', 'адресную социальн', 'асп', 'атаулы әлеуметтік', 'атаулы көмек', 'social assistance']),
   p('pension', 'social', ['пенси', 'пенсионер', 'зейнет', 'pension']),
+  p('free-travel', 'transport', ['бесплатн проезд', 'льготн проезд', 'проезд бесплатн', 'тегін жол жүру', 'тегін жүру', 'тегін жол ақы', 'жеңілдікпен жүру', 'free travel', 'free ride', 'free fare', 'free bus']),
   p('large-family', 'social', ['многодетн', 'көпбалалы', 'large famil']),
   p('disability', 'social', ['инвалид', 'мүгедек', 'disabilit']),
   p('orphans', 'social', ['детск дом', 'детских дом', 'балалар үй', 'orphan']),
@@ -172,7 +173,7 @@ export const PROBLEM_MARKERS: readonly Marker[] = [
   { id: 'price', names: ['тариф', 'стоимост', 'цена', 'цены', 'цену', 'подорожал', 'дороже', 'дорого', 'платн', 'плата', 'плату', 'платы', 'тенге с', 'қымбат', 'баға', 'бағас', 'ақы', 'ақысы', 'тарифі', 'fare', 'price', 'tariff', 'expensive', 'cost', 'paid entry', 'paid now', 'paid parking', 'fee', 'fees', 'жол ақы'] },
   { id: 'refund', names: ['верните деньги', 'вернуть деньги', 'возврат', 'перерасчет', 'перерасчёт', 'ақшаны қайтар', 'ақшаны қалай қайтар', 'ақшамызды қайтар', 'refund', 'money back'] },
   { id: 'animal-shelter', names: ['приют', 'иттерге арналған баспана', 'dog shelter', 'animal shelter'] },
-  { id: 'cancel', names: ['отменил', 'отменен', 'отменён', 'отмена маршрут', 'верните маршрут', 'жапты', 'жабылды', 'cancelled', 'canceled', 'bring back'] },
+  { id: 'cancel', names: ['отменил', 'отменен', 'отменён', 'отмена маршрут', 'верните маршрут', 'жапты', 'жабылды', 'жойыл', 'жойды', 'cancelled', 'canceled', 'bring back'] },
   { id: 'relocated', names: ['перенесли', 'перенес', 'көшірді', 'moved the'] },
   { id: 'restore', names: ['восстановить карт', 'восстановление карт', 'утерян', 'потерял', 'потерян', 'дубликат', 'жоғалған', 'жоғалт', 'lost card', 'lost my'] },
   { id: 'legality', names: ['на каком основании', 'законно', 'кто разрешил', 'кто позволил', 'заңды', 'рұқсатымен', 'who allowed', 'is it legal'] },
