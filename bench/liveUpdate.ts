@@ -1,36 +1,47 @@
-import { Agent, request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
-import { mixBodies, startServer, stop } from './intake';
+import { pacedLoad } from './pacedLoad';
+import { startServer, stop } from './process';
+import { percentile } from './report';
 
 /**
- * Live update (shared/design.md: p95 ≤ 50 ms): 20 producer consoles connected over the socket
- * while the public form receives a steady 1,000 messages a second; for every message, the time
- * from its acknowledgement reaching the sender to its `question.created` event reaching each
- * console. Negative when the event arrives first (it is sent at the commit, the answer after the
- * fsync): counted as 0. The first two seconds warm the core up (JIT, caches) and are not counted.
+ * Live update (issue 15): 20 producer consoles connected over the socket while the public form
+ * receives a steady stream; for every acknowledged message, the time from its acknowledgement
+ * reaching the sender to its `question.created` event reaching each console. Negative when the
+ * event arrives first (it is sent at the commit, the answer after the fsync): counted as 0.
+ * An event that has not arrived a second after the load stopped counts as missing.
  */
 export interface LiveUpdateResult {
   clients: number;
   rate: number;
   durationSeconds: number;
   acknowledged: number;
+  failed: number;
   /** Events expected (acknowledged × clients) that never arrived. */
   missing: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Send → acknowledgement at the sender, p95. */
+  ackP95Ms: number;
+}
+
+interface EventItem {
+  name: string;
+  payload: { reference?: string };
 }
 
 function connect(url: string, onEvent: (reference: string, at: number) => void): Promise<WebSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?role=producer&lang=en&name=bench`);
-  // The reference is read off the frame without parsing it whole: 20 consoles receive 20,000
-  // frames a second, and this process must not become the bottleneck it measures.
+  // A turn's events reach a console as one frame (`events`), each a `question.created` or another
+  // event; frames without a new question are not parsed, so this process stays light.
   socket.on('message', (data) => {
     const at = performance.now();
     const frame = String(data);
     if (!frame.includes('"question.created"')) return;
-    const reference = /"reference":"([^"]+)"/.exec(frame)?.[1];
-    if (reference) onEvent(reference, at);
+    const message = JSON.parse(frame) as { type: string; items?: EventItem[] } & EventItem;
+    for (const item of message.type === 'events' ? (message.items ?? []) : [message]) {
+      if (item.name === 'question.created' && item.payload.reference) onEvent(item.payload.reference, at);
+    }
   });
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));
@@ -39,12 +50,11 @@ function connect(url: string, onEvent: (reference: string, at: number) => void):
 }
 
 const WARM_UP_SECONDS = 2;
+const STRAGGLERS_MS = 1000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-export async function runLiveUpdateBench(options: { clients: number; rate: number; durationSeconds: number }): Promise<LiveUpdateResult> {
-  const server = await startServer('bench/intakeServer.ts');
-  const acked = new Map<string, number>();
+/** Runs one rate against the server started by `serverArgs` (the desk, or the bare floor). */
+export async function runLiveUpdate(options: { serverArgs: string[]; clients: number; rate: number; durationSeconds: number }): Promise<LiveUpdateResult> {
+  const server = await startServer(options.serverArgs);
   const seen: Array<Map<string, number>> = [];
   const sockets = await Promise.all(
     Array.from({ length: options.clients }, (_, i) => {
@@ -52,43 +62,11 @@ export async function runLiveUpdateBench(options: { clients: number; rate: numbe
       return connect(server.url, (reference, at) => seen[i]!.set(reference, at));
     }),
   );
-  // A steady stream, paced by the clock (autocannon's rate options release each second's
-  // requests at once, which measures a burst instead).
-  const agent = new Agent({ keepAlive: true, maxSockets: 50 });
-  const body = mixBodies();
-  const target = new URL(`${server.url}/api/questions`);
-  const send = (counted: boolean) =>
-    new Promise<void>((resolve) => {
-      const request = httpRequest(target, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => {
-          const at = performance.now();
-          if (counted && (response.statusCode ?? 500) < 300) acked.set((JSON.parse(text) as { value: { reference: string } }).value.reference, at);
-          resolve();
-        });
-      });
-      request.on('error', () => resolve());
-      request.end(body());
-    });
-  const started = performance.now();
-  const warmUp = options.rate * WARM_UP_SECONDS;
-  const total = warmUp + options.rate * options.durationSeconds;
-  const inFlight: Array<Promise<void>> = [];
-  let sent = 0;
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) * options.rate) / 1000));
-    for (; sent < due; sent++) inFlight.push(send(sent >= warmUp));
-    await new Promise((r) => setTimeout(r, 1));
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  // Stragglers: events still on their way when the load stops.
-  await new Promise((r) => setTimeout(r, 1000));
+  const load = await pacedLoad({ url: server.url, rate: options.rate, seconds: options.durationSeconds, warmUpSeconds: WARM_UP_SECONDS });
+  await new Promise((r) => setTimeout(r, STRAGGLERS_MS));
   const delays: number[] = [];
   let missing = 0;
-  for (const [reference, ackAt] of acked) {
+  for (const [reference, ackAt] of load.acked) {
     for (const client of seen) {
       const at = client.get(reference);
       if (at === undefined) missing++;
@@ -98,15 +76,17 @@ export async function runLiveUpdateBench(options: { clients: number; rate: numbe
   for (const socket of sockets) socket.close();
   await stop(server.child);
   delays.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const round = (value: number) => Math.round(value * 10) / 10;
   return {
     clients: options.clients,
     rate: options.rate,
     durationSeconds: options.durationSeconds,
-    acknowledged: acked.size,
+    acknowledged: load.acked.size,
+    failed: load.failed,
     missing,
     p50Ms: round(percentile(delays, 50)),
     p95Ms: round(percentile(delays, 95)),
     p99Ms: round(percentile(delays, 99)),
+    ackP95Ms: round(percentile(load.ackMs, 95)),
   };
 }

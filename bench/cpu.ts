@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`'s CPU row (issue 15): the desk's CPU time per acknowledged message — form post
+ * validated, entered in the ledger, acknowledged, and its question made (analysis, grouping,
+ * search index) — against the physical floor of the same work measured in the same run: a bare
+ * node:http request plus a raw better-sqlite3 group-commit insert of the same row
+ * (intakeFloorServer.ts). Both at the same steady rate, no consoles; each server's CPU is read
+ * after a warm-up and again once everything acknowledged is made. Target: ≤ 2× the floor.
+ *
+ *   node --import tsx bench/cpu.ts [--rate 1000] [--duration 10] [--out bench/results/cpu.json]
+ */
+import { parseArgs } from 'node:util';
+import { pacedLoad } from './pacedLoad';
+import { cpuUs, startServer, stop } from './process';
+import { writePart } from './report';
+
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '10' },
+    out: { type: 'string', default: 'bench/results/cpu.json' },
+  },
+});
+const RATE = Number(args.rate);
+const SECONDS = Number(args.duration);
+const TARGET_RATIO = 2;
+
+async function cpuPerMessage(script: string): Promise<{ usPerMessage: number; acknowledged: number; failed: number }> {
+  const server = await startServer([script]);
+  await pacedLoad({ url: server.url, rate: RATE, seconds: 2, warmUpSeconds: 0, tag: 'warm-' });
+  const before = await cpuUs(server);
+  const load = await pacedLoad({ url: server.url, rate: RATE, seconds: SECONDS, warmUpSeconds: 0, tag: 'load-' });
+  const after = await cpuUs(server);
+  await stop(server.child);
+  return { usPerMessage: Math.round((after - before) / Math.max(1, load.acked.size)), acknowledged: load.acked.size, failed: load.failed };
+}
+
+const floor = await cpuPerMessage('bench/intakeFloorServer.ts');
+const desk = await cpuPerMessage('bench/intakeServer.ts');
+const ratio = desk.usPerMessage / floor.usPerMessage;
+console.log(`intake CPU: desk ${desk.usPerMessage} µs/message, floor ${floor.usPerMessage} µs/message`);
+writePart(
+  args.out,
+  'cpu',
+  [
+    {
+      name: `intake CPU per acknowledged message, ${RATE.toLocaleString('en')} msg/s`,
+      target: `≤ ${TARGET_RATIO}× floor`,
+      measured: `${desk.usPerMessage} µs${desk.failed > 0 ? `, ${desk.failed} failed` : ''}`,
+      baseline: `http + raw insert ${floor.usPerMessage} µs`,
+      ratio,
+      pass: ratio <= TARGET_RATIO && desk.failed === 0,
+    },
+  ],
+  { rate: RATE, seconds: SECONDS, desk, floor },
+);

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+/** A server the benchmark loads, in a process of its own, and the lines it printed so far. */
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Resolves with the first match of `pattern` printed after this call. */
+  nextLine: (pattern: RegExp) => Promise<RegExpExecArray>;
+}
+
+/**
+ * Starts `node [--import tsx] <args>` and resolves when it prints its address (`URL …` or the
+ * desk's own `Producer console: …/console`). BENCH_CPU_PROF=<dir> profiles it (node --cpu-prof),
+ * to see where a missed row's time goes.
+ */
+export function startServer(args: readonly string[], options: { typescript?: boolean } = {}): Promise<Server> {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const loader = options.typescript === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...profile, ...loader, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const waiters: Array<{ pattern: RegExp; from: number; resolve: (m: RegExpExecArray) => void }> = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      const match = w.pattern.exec(out.slice(w.from));
+      if (match) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(match);
+      }
+    }
+  };
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    check();
+  });
+  const nextLine = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, from: out.length, resolve }));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
+    void nextLine(/(?:URL |Producer console: +)(http:\/\/\S+?)(?:\/console)?\s/).then((m) =>
+      resolve({ child, url: m[1]!, output: () => out, nextLine }),
+    );
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The server's CPU time (user + system, µs) after it made everything it owed: it answers SIGUSR2 with `CPU_US n`. */
+export async function cpuUs(server: Server): Promise<number> {
+  const line = server.nextLine(/CPU_US (\d+)\n/);
+  server.child.kill('SIGUSR2');
+  return Number((await line)[1]);
+}
