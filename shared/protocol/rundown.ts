@@ -91,6 +91,7 @@ export const outcomeSchema = z.object({
   questionId: z.number().int(),
   episodeId: z.number().int().nullable(),
   reference: z.string(),
+  /** The on-air wording with personal data masked (phones, IINs, cards, e-mails). */
   airText: z.string(),
   kind: z.enum(OUTCOME_KINDS),
   summary: z.string(),

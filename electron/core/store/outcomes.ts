@@ -6,6 +6,7 @@ import {
   type Outcome,
   type OutcomeKind,
 } from '../../../shared/protocol';
+import { maskPersonalData } from '../analysis/personalData';
 import type { Db } from './db';
 import { prepared } from './statements';
 
@@ -88,12 +89,16 @@ export function insertOutcome(db: Db, outcome: NewOutcome): void {
   prepared(db, INSERT).run({ ...outcome, commitments: JSON.stringify(outcome.commitments) });
 }
 
+/**
+ * An episode's outcomes, the wording masked: this list is the outcomes table and what exports
+ * of it print, read by people who must not see a citizen's phone, IIN or card number.
+ */
 export function listEpisodeOutcomes(db: Db, episodeId: number): Outcome[] {
   return (prepared(db, FOR_EPISODE).all({ episodeId }) as OutcomeRow[]).map((r) => ({
     questionId: r.question_id,
     episodeId: r.episode_id,
     reference: r.reference,
-    airText: r.air_text,
+    airText: maskPersonalData(r.air_text),
     kind: r.kind,
     summary: r.summary,
     reason: r.reason,

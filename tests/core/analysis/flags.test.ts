@@ -8,9 +8,9 @@ describe('computeFlags', () => {
 
   it('raises every flag once, in the fixed order, whatever order the text has them in', () => {
     const text =
-      `пишите a.b@mail.kz, ИИН 870101300019, тел 8 701 123 45 67 и 87021234567, бля, дураки, ` +
+      `пишите a.b@mail.kz, ИИН 870101300019, тел 8 701 123 45 67 и 87021234567, карта 4400 4301 2345 6789, бля, дураки, ` +
       'очень длинно '.repeat(130);
-    expect(computeFlags(text)).toEqual(['profanity', 'rude', 'phone', 'iin', 'email', 'long_text']);
+    expect(computeFlags(text)).toEqual(['profanity', 'rude', 'phone', 'iin', 'card', 'email', 'long_text']);
     expect(computeFlags(text)).toEqual([...QUESTION_FLAGS]);
   });
 
