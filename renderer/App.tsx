@@ -1,6 +1,7 @@
 import { HOME_ROUTE, routeForPath, type Screen } from '../shared/routes';
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
+import { HandoffsPage } from './features/handoffs/HandoffsPage';
 import { IntakePage } from './features/intake/IntakePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
 import { RundownPage } from './features/rundown/RundownPage';
@@ -12,6 +13,7 @@ const PAGES: Record<Screen, () => React.JSX.Element> = {
   prompter: PrompterPage,
   ask: AskPage,
   intake: IntakePage,
+  handoffs: HandoffsPage,
 };
 
 /** The screen at this window's path; any other path shows the home screen. */

@@ -1,7 +1,7 @@
 import type { DeviceLinkKind } from './protocol';
 
 /** The screens of the single-page UI; each has one path and one React page. */
-export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake'] as const;
+export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** One screen of the UI: where it lives, who uses it and whether the staff navigation lists it. */
@@ -25,6 +25,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/prompter', screen: 'prompter', roles: ['speaker', 'press', 'producer'], nav: true },
   { path: '/ask', screen: 'ask', roles: ['public'], nav: true },
   { path: '/intake', screen: 'intake', roles: ['producer'], nav: true },
+  { path: '/handoffs', screen: 'handoffs', roles: ['producer'], nav: true },
 ];
 
 /** The screen shown at `/` and for any path that is not a screen. */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { registerDepartmentCommands } from './commands/departments';
 import { registerDeviceCommands } from './commands/devices';
 import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
@@ -52,6 +53,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   registerQuestionCommands(registry, moderation.commandDeps);
   hub.onDisconnect(moderation.disconnected);
   registerRundownCommands(registry, { db, bus, now });
+  registerDepartmentCommands(registry, { db, bus, now });
 
   const channels = createChannels({
     db,

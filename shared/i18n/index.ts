@@ -5,6 +5,7 @@ import { common } from './common';
 import { consoleStrings } from './console';
 import { desktopStrings } from './desktop';
 import { devicesStrings } from './devices';
+import { handoffsStrings } from './handoffs';
 import { intakeStrings } from './intake';
 import { prompterStrings } from './prompter';
 import { rundownStrings } from './rundown';
@@ -13,7 +14,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
+import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
 import { ROLES, type Role } from './roles';
 
@@ -10,6 +11,7 @@ import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
 import { rundownCommands, rundownEvents } from './rundown';
 
+export * from './departments';
 export * from './devices';
 export * from './roles';
 export * from './intake';
@@ -24,6 +26,7 @@ export const commands = {
   ...rundownCommands,
   ...intakeCommands,
   ...deviceCommands,
+  ...departmentCommands,
 };
 
 /** Every event the server pushes, by name. */
@@ -33,6 +36,7 @@ export const events = {
   ...prompterEvents,
   ...rundownEvents,
   ...intakeEvents,
+  ...departmentEvents,
 };
 
 export type Commands = typeof commands;

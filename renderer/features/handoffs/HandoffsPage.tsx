@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { AppNav } from '../../components/AppNav';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
+import '../intake/intake.css';
+import './handoffs.css';
+import { DepartmentsPanel } from './DepartmentsPanel';
+import { useDepartments } from './useDepartments';
+
+/** After the show: hand-offs to departments, the department directory and the working-day calendar. */
+export function HandoffsPage(): React.JSX.Element {
+  const { t } = useTranslation();
+  const client = useDeskClient('producer');
+  const status = useConnectionStatus(client);
+  const departments = useDepartments(client);
+  return (
+    <div className="intake handoffs">
+      <header className="topbar">
+        <h1>{t('handoffs.title')}</h1>
+        <ConnectionBadge status={status} />
+        <AppNav />
+        <LanguageSwitcher />
+      </header>
+      <main className="intake-grid">
+        <DepartmentsPanel client={client} departments={departments} />
+      </main>
+    </div>
+  );
+}
