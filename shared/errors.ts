@@ -39,6 +39,8 @@ export interface AppErrorOptions {
   messageKey?: string;
   /** Developer-facing detail for logs; never shown instead of the translated message. */
   detail?: string;
+  /** Values the translated message names (a CSV file's line number). */
+  vars?: Record<string, unknown>;
 }
 
 export class AppError extends Error {

@@ -17,5 +17,5 @@ export function translate(lang: Language, key: string, vars: Record<string, unkn
 
 export function errorShape(error: unknown, lang: Language): AppErrorShape {
   const appError = error instanceof AppError ? error : new AppError('internal');
-  return appError.toShape(translate(lang, appError.messageKey));
+  return appError.toShape(translate(lang, appError.messageKey, appError.options.vars));
 }

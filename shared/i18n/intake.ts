@@ -88,6 +88,8 @@ export const intakeStrings = {
         errorDistrict: 'Unknown district “{{value}}”.',
         errorDate: 'Unreadable date “{{value}}”.',
         errorEmpty: 'The file is empty.',
+        errorQuote: 'A quote opened on line {{line}} is never closed: the file cannot be read from there on.',
+        errorUnreadable: 'The file cannot be read near line {{line}}.',
       },
       phone: {
         title: 'Phone-in question',
@@ -185,6 +187,8 @@ export const intakeStrings = {
         errorDistrict: 'Неизвестный район «{{value}}».',
         errorDate: 'Не удалось прочитать дату «{{value}}».',
         errorEmpty: 'Файл пуст.',
+        errorQuote: 'Кавычка, открытая в строке {{line}}, не закрыта: дальше файл прочитать нельзя.',
+        errorUnreadable: 'Файл не удаётся прочитать около строки {{line}}.',
       },
       phone: {
         title: 'Вопрос по телефону',
@@ -282,6 +286,8 @@ export const intakeStrings = {
         errorDistrict: 'Белгісіз аудан «{{value}}».',
         errorDate: 'Күнді оқу мүмкін болмады «{{value}}».',
         errorEmpty: 'Файл бос.',
+        errorQuote: '{{line}}-жолда ашылған тырнақша жабылмаған: файлды одан әрі оқу мүмкін емес.',
+        errorUnreadable: 'Файлды {{line}}-жолдың маңында оқу мүмкін емес.',
       },
       phone: {
         title: 'Телефон арқылы сұрақ',

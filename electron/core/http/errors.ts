@@ -33,11 +33,15 @@ export function httpStatus(code: ErrorCode): number {
 /** Maps fastify's own parser and limit errors onto our codes, so every answer has one shape. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as { code?: string; statusCode?: number };
+  const e = error as { code?: string; statusCode?: number; status?: number };
   if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large');
   if (e.statusCode === 415 || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type');
   if (e.statusCode === 429) return new AppError('rate_limited');
   if (e.code?.startsWith('FST_ERR_CTP') || e.statusCode === 400) return new AppError('malformed');
-  if (e.statusCode === 404) return new AppError('not_found');
+  const status = e.statusCode ?? e.status ?? 500;
+  if (status === 404) return new AppError('not_found');
+  if (status === 403) return new AppError('forbidden');
+  // Any other client error a library reports (static files, parsers) is the request's fault.
+  if (status >= 400 && status < 500) return new AppError('malformed', { detail: String((error as Error).message) });
   return new AppError('internal');
 }

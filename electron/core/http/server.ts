@@ -78,6 +78,12 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       .send({ ok: false, error: errorShape(appError, requestLanguage(request)) });
   });
 
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .code(404)
+      .send({ ok: false, error: errorShape(new AppError('not_found', { detail: request.url }), requestLanguage(request)) });
+  });
+
   app.addHook('onRequest', async (request) => {
     if (PRODUCER_API.has(request.routeOptions.url ?? '') && deps.access.roleFor(request, 'producer') !== 'producer') {
       throw new AppError('forbidden');
@@ -133,7 +139,8 @@ function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
     }
     return;
   }
-  void app.register(fastifyStatic, { root: staticDir, index: false, wildcard: true });
+  // A folder (`/assets/`) is not a file: a plain 404, not send's redirect-or-403.
+  void app.register(fastifyStatic, { root: staticDir, index: false, wildcard: true, allowedPath: (path) => !path.endsWith('/') });
   for (const route of UI_PATHS) {
     app.get(route, (_req, reply) =>
       reply

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import dayjs from 'dayjs';
 import type { District } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import { MAX_QUESTION_CHARS } from '../../../shared/forms';
 import type { CsvField, CsvMapping, CsvPreview, CsvRowResult } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
@@ -50,19 +51,39 @@ function detectDelimiter(text: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ',';
 }
 
+/** The line a record starting `byteOffset` bytes into `text` begins on (the quote opened there, not where parsing gave up). */
+function lineOfRecordAt(text: string, byteOffset: number): number {
+  const before = Buffer.from(text).subarray(0, byteOffset).toString();
+  const rest = text.slice(before.length);
+  const blankLines = /^\n*/.exec(rest)![0].length;
+  return before.split('\n').length + blankLines;
+}
+
+/** The file's records; a file csv-parse cannot read (an unclosed quote) is the producer's to fix: a 400 naming the line. */
+function parseRecords(text: string, delimiter: string): string[][] {
+  try {
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as string[][];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = lineOfRecordAt(text, (error as CsvError & { bytes_records: number }).bytes_records);
+    const messageKey = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'intake.csv.errorQuote' : 'intake.csv.errorUnreadable';
+    throw new AppError('validation', { field: 'file', messageKey, vars: { line }, detail: error.message });
+  }
+}
+
 export function readCsv(bytes: Buffer): CsvTable {
   const decoded = decodeCsv(bytes);
   const encoding = decoded.encoding;
   // Exports mix CRLF and LF; csv-parse would take the first line's ending as the only one.
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  const records = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    bom: true,
-  }) as string[][];
+  const records = parseRecords(text, delimiter);
   const [header = [], ...rows] = records;
   return { columns: header.map((h) => normalizeLine(h)), rows, delimiter, encoding };
 }
