@@ -14,6 +14,7 @@ import { createHttpServer } from './http/server';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
+import { createReports } from './reports';
 import { loadAccessTokens, type AccessTokens } from './store/accessTokens';
 import { openDatabase, type Db } from './store/db';
 
@@ -70,6 +71,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     channels,
     hub,
     intake,
+    reports: createReports({ db, now }),
     staticDir: config.staticDir,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,
     log,

@@ -1,5 +1,5 @@
 /** Strings used on every screen; district names come from the one vocabulary. */
-import { DISTRICT_TERMS, namesIn } from '../vocabulary';
+import { DISTRICT_TERMS, LANGUAGE_TERMS, namesIn } from '../vocabulary';
 
 export const common = {
   en: {
@@ -18,6 +18,7 @@ export const common = {
       none: 'Not specified',
       ...namesIn(DISTRICT_TERMS, 'en'),
     },
+    languageName: namesIn(LANGUAGE_TERMS, 'en'),
     status: {
       new: 'New',
       approved: 'Approved',
@@ -71,6 +72,7 @@ export const common = {
       none: 'Не указан',
       ...namesIn(DISTRICT_TERMS, 'ru'),
     },
+    languageName: namesIn(LANGUAGE_TERMS, 'ru'),
     status: {
       new: 'Новый',
       approved: 'Одобрен',
@@ -124,6 +126,7 @@ export const common = {
       none: 'Көрсетілмеген',
       ...namesIn(DISTRICT_TERMS, 'kk'),
     },
+    languageName: namesIn(LANGUAGE_TERMS, 'kk'),
     status: {
       new: 'Жаңа',
       approved: 'Мақұлданды',

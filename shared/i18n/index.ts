@@ -7,6 +7,7 @@ import { desktopStrings } from './desktop';
 import { devicesStrings } from './devices';
 import { handoffsStrings } from './handoffs';
 import { intakeStrings } from './intake';
+import { pressStrings } from './press';
 import { prompterStrings } from './prompter';
 import { rundownStrings } from './rundown';
 
@@ -14,7 +15,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

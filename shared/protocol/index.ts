@@ -124,3 +124,4 @@ export function isCommandName(name: string): name is CommandName {
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(events, name);
 }
+export * from './reports';

@@ -12,12 +12,14 @@ import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
+import type { Reports } from '../reports';
 import { errorShape } from '../messages';
 import type { AccessPolicy } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerPublicForm } from './publicForm';
+import { registerReportRoutes } from './reportRoutes';
 
 /** Public bodies are questions, not uploads: 64 KiB is 16× the longest allowed question. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -49,6 +51,8 @@ export interface HttpDeps {
   intakePerIpPerMinute: number;
   /** Intake doors beyond the form: WhatsApp, the generic webhook, CSV import. */
   channels?: Channels;
+  /** The press report and its exports (`/api/reports`). */
+  reports?: Reports;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -96,6 +100,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
   if (deps.channels) registerChannelRoutes(app, deps.channels);
+  if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
 
   const socketRoles = new WeakMap<FastifyRequest, Role>();
   app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string; resume?: string } }>(
