@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
@@ -18,6 +19,14 @@ const repoRoot = join(__dirname, '..', '..', '..');
 const preloadPath = join(__dirname, 'preload.js');
 let core: UtilityProcess | null = null;
 let coreUrl = '';
+/**
+ * This run's secret: the core lets in only windows that present it (a cookie set by `/login`),
+ * never "anything from 127.0.0.1", which any web page on this machine can reach.
+ */
+const deskSecret = randomBytes(32).toString('base64url');
+/** A desk screen's address through the login that sets the secret's cookie in this session. */
+const signedIn = (path: string): string =>
+  `${coreUrl}/login?${new URLSearchParams({ secret: deskSecret, next: path }).toString()}`;
 let consoleWindow: BrowserWindow | null = null;
 let prompterWindow: BrowserWindow | null = null;
 /** Other screens (rundown, intake, the public form) opened from the console: one window each. */
@@ -49,6 +58,7 @@ function startCore(args: string[]): Promise<string> {
       env: {
         ...process.env,
         DESK_DATA_DIR: process.env.DESK_DATA_DIR ?? app.getPath('userData'),
+        DESK_SECRET: deskSecret,
         // Built for Electron's ABI by `npm start`; the Node build stays for tests and `serve`.
         DESK_NATIVE_BINDING: join(repoRoot, '.electron-native', 'better_sqlite3.node'),
       },
@@ -88,9 +98,9 @@ async function restartCore(allowLan: boolean): Promise<void> {
     await exited;
   }
   coreUrl = await startCoreFor(allowLan);
-  void consoleWindow?.loadURL(`${coreUrl}/console`);
-  void prompterWindow?.loadURL(`${coreUrl}/prompter`);
-  for (const [path, window] of screenWindows) void window.loadURL(`${coreUrl}${path}`);
+  void consoleWindow?.loadURL(signedIn('/console'));
+  void prompterWindow?.loadURL(signedIn('/prompter'));
+  for (const [path, window] of screenWindows) void window.loadURL(signedIn(path));
 }
 
 function lockDown(window: BrowserWindow): void {
@@ -113,7 +123,7 @@ function openConsole(): void {
   consoleWindow.on('closed', () => {
     consoleWindow = null;
   });
-  void consoleWindow.loadURL(`${coreUrl}/console`);
+  void consoleWindow.loadURL(signedIn('/console'));
 }
 
 function openScreen(path: string, url: string): void {
@@ -140,7 +150,7 @@ function openPrompter(): void {
   prompterWindow.on('closed', () => {
     prompterWindow = null;
   });
-  void prompterWindow.loadURL(`${coreUrl}/prompter`);
+  void prompterWindow.loadURL(signedIn('/prompter'));
 }
 
 function installMenu(): void {

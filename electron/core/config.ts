@@ -17,10 +17,12 @@ export interface CoreConfig {
   intakePerIpPerMinute?: number;
   log?: (message: string, error?: unknown) => void;
   /**
-   * Requests from this machine need no access token (default true). Tests turn it off to act as
-   * a LAN client.
+   * The secret the desk's own windows present (via `/login`). The desktop shell passes one per
+   * run; absent, the core makes its own. Never stored.
    */
-  trustLoopback?: boolean;
+  deskSecret?: string;
+  /** Host names besides IP literals and localhost that staff browsers may use (DNS-rebinding guard). */
+  allowedHosts?: readonly string[];
 }
 
 export const APP_DIR_NAME = 'akimat-live-desk';
@@ -44,6 +46,7 @@ export interface ServeOptions {
   port: number;
   dataDir: string;
   open: boolean;
+  allowedHosts: string[];
 }
 
 /** Flags win over environment variables, which win over defaults. */
@@ -53,6 +56,7 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     port: env.DESK_PORT ? Number(env.DESK_PORT) : DEFAULT_PORT,
     dataDir: env.DESK_DATA_DIR ?? defaultDataDir(env),
     open: false,
+    allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -75,8 +79,11 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--open':
         options.open = true;
         break;
+      case '--allowed-host':
+        options.allowedHosts.push(value().toLowerCase());
+        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open`);
+        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open, --allowed-host`);
     }
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {

@@ -9,7 +9,8 @@ import { registerRundownCommands } from './commands/rundown';
 import { createChannels, type Channels } from './channels';
 import type { CoreConfig } from './config';
 import { EventBus } from './events';
-import { createAccessPolicy } from './http/access';
+import { createAccessPolicy, newDeskSecret } from './http/access';
+import { loginUrl } from './http/login';
 import { createHttpServer } from './http/server';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
@@ -32,6 +33,10 @@ export interface Core {
   accessTokens: AccessTokens;
   /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
   url: string;
+  /** This run's secret for the desk's own windows; never stored or logged. */
+  deskSecret: string;
+  /** The link that signs a browser on this machine in as the desk and opens `next`. */
+  loginUrl(next?: string): string;
   close(): Promise<void>;
 }
 
@@ -66,8 +71,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     perIpPerMinute: config.intakePerIpPerMinute ?? 30,
   });
   const accessTokens = loadAccessTokens(db, now());
+  const deskSecret = config.deskSecret ?? newDeskSecret();
   const http = await createHttpServer({
-    access: createAccessPolicy(accessTokens, config.trustLoopback ?? true),
+    access: createAccessPolicy(accessTokens, { deskSecret, allowedHosts: config.allowedHosts ?? [] }),
     channels,
     hub,
     intake,
@@ -83,6 +89,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   let closed = false;
   return {
     db,
@@ -93,7 +100,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     http,
     channels,
     accessTokens,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
+    deskSecret,
+    loginUrl: (next) => loginUrl(url, deskSecret, next),
     async close() {
       if (closed) return;
       closed = true;

@@ -14,17 +14,23 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     staticDir: join(repoRoot, 'dist', 'renderer'),
+    allowedHosts: options.allowedHosts,
+    ...(process.env.DESK_SECRET ? { deskSecret: process.env.DESK_SECRET } : {}),
     ...(process.env.DESK_NATIVE_BINDING ? { nativeBinding: process.env.DESK_NATIVE_BINDING } : {}),
   });
   // Inside Electron's utilityProcess the shell waits for this to open its windows.
   const parentPort = (process as { parentPort?: { postMessage(message: unknown): void } }).parentPort;
   parentPort?.postMessage({ type: 'ready', url: core.url });
   console.log(`Akimat LIVE Desk is running (data: ${options.dataDir})`);
-  console.log(`  Producer console: ${core.url}/console`);
-  console.log(`  Teleprompter:     ${core.url}/prompter`);
+  // The desktop shell holds the secret itself; printing it there would only put it in a log.
+  if (!parentPort) {
+    console.log('  Sign in on this computer (the link works until the desk stops; keep it private):');
+    console.log(`  Producer console: ${core.loginUrl('/console')}`);
+    console.log(`  Teleprompter:     ${core.loginUrl('/prompter')}`);
+  }
   console.log(`  Public form:      ${core.url}/ask`);
   for (const line of lanLinks(options.host, core.url, core.accessTokens)) console.log(line);
-  if (options.open) openInBrowser(`${core.url}/console`);
+  if (options.open) openInBrowser(core.loginUrl('/console'));
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -86,7 +86,7 @@ describe('devices.renew', () => {
   /** A LAN client's view: loopback is not trusted, so only tokens open sockets. */
   let core: TestCore;
   beforeAll(async () => {
-    core = await startTestCore({ host: '0.0.0.0', trustLoopback: false });
+    core = await startTestCore({ host: '0.0.0.0' });
   });
   afterAll(async () => {
     await core.stop();
@@ -148,7 +148,7 @@ describe('devices.renew', () => {
 describe('renewing the link a LAN console came in with', () => {
   let core: TestCore;
   beforeAll(async () => {
-    core = await startTestCore({ host: '0.0.0.0', trustLoopback: false });
+    core = await startTestCore({ host: '0.0.0.0' });
   });
   afterAll(async () => {
     await core.stop();

@@ -32,7 +32,7 @@ async function openConsole(name: string): Promise<Page> {
   page.on('dialog', (dialog) => {
     throw new Error(`A dialog opened: ${dialog.message()}`);
   });
-  await page.goto(`${core.url}/console`);
+  await page.goto(core.loginUrl('/console'));
   await page.locator('.connection-online').waitFor();
   return page;
 }

@@ -25,7 +25,7 @@ async function openConsole(name: string | null): Promise<Page> {
   }, name);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${core.url}/console`);
+  await page.goto(core.loginUrl('/console'));
   await page.locator('.connection-online').waitFor();
   return page;
 }

@@ -27,7 +27,7 @@ async function openDevices(core: TestCore, lang = 'ru'): Promise<Page> {
   page.on('dialog', (dialog) => {
     throw new Error(`A dialog opened: ${dialog.message()}`);
   });
-  await page.goto(`${core.url}/console`);
+  await page.goto(core.loginUrl('/console'));
   await page.getByRole('button', { name: 'Подключить устройства' }).click();
   await page.getByRole('dialog', { name: 'Подключить устройства' }).waitFor();
   return page;

@@ -24,7 +24,7 @@ async function openPage(path: string, lang = 'ru'): Promise<Page> {
   page.on('dialog', (dialog) => {
     throw new Error(`A dialog opened: ${dialog.message()} — question text was executed`);
   });
-  await page.goto(`${core.url}${path}`);
+  await page.goto(core.loginUrl(path));
   return page;
 }
 

@@ -21,7 +21,7 @@ async function openConsole(): Promise<{ page: Page; hellos: boolean[] }> {
       if (message.type === 'hello') hellos.push(message.resumed === true);
     }),
   );
-  await page.goto(`${desk.core.url}/console`);
+  await page.goto(desk.core.loginUrl('/console'));
   await page.locator('.connection-online').waitFor();
   return { page, hellos };
 }

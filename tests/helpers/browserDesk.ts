@@ -9,7 +9,7 @@ export interface BrowserDesk {
   readonly core: TestCore;
   readonly browser: Browser;
   readonly producer: TestWsClient;
-  /** Opens a screen in a fresh English browser context. */
+  /** Opens a screen in a fresh English browser context, signed in as the desk's own window. */
   openPage(path: string): Promise<Page>;
   /** Stops the core, runs `whileDown`, then starts it again on the same port and data, with a new producer socket. */
   restartCore(whileDown: () => Promise<void>): Promise<void>;
@@ -52,7 +52,7 @@ export function useBrowserDesk(): BrowserDesk {
       const context = await started(browser).newContext({ locale: 'en-US' });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(`${started(core).url}${path}`);
+      await page.goto(started(core).loginUrl(path));
       return page;
     },
     async restartCore(whileDown) {

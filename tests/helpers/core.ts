@@ -3,12 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreConfig } from '../../electron/core/config';
 import { createCore, type Core } from '../../electron/core/createCore';
+import { DESK_COOKIE } from '../../electron/core/http/access';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
 export interface TestCore extends Core {
   dataDir: string;
   stop(): Promise<void>;
+}
+
+/** Each running test core's desk secret, by its URL: helpers sign in as the desk with it. */
+const deskSecrets = new Map<string, string>();
+
+/**
+ * What the desk's own window sends: its origin and the cookie `/login` sets. Tests that act as a
+ * stranger or a LAN device send other headers instead.
+ */
+export function deskHeaders(url: string): Record<string, string> {
+  const { origin } = new URL(url);
+  const secret = deskSecrets.get(origin);
+  if (!secret) throw new Error(`No test core runs at ${origin}`);
+  return { origin, cookie: `${DESK_COOKIE}=${encodeURIComponent(secret)}` };
 }
 
 /** A real core on an ephemeral port with a fresh temporary database. */
@@ -22,10 +37,16 @@ export async function startTestCore(config: Partial<CoreConfig> = {}): Promise<T
     ...config,
     dataDir,
   });
+  deskSecrets.set(core.url, core.deskSecret);
   return {
     ...core,
     dataDir,
+    async close() {
+      deskSecrets.delete(core.url);
+      await core.close();
+    },
     async stop() {
+      deskSecrets.delete(core.url);
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

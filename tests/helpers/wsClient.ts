@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { CommandName, CommandReply, CommandRequest, Role } from '../../shared/protocol';
+import { deskHeaders } from './core';
 
 export interface ReceivedEvent {
   name: string;
@@ -42,10 +43,18 @@ export class TestWsClient {
     return `${this.hello!.cursor.epoch}.${seq}`;
   }
 
-  /** `name` is who the audit trail names for this connection's actions; `resume` a cursor to resume from. */
+  /**
+   * Connects as one of the desk's own windows (its origin and secret cookie). `name` is who the
+   * audit trail names for this connection's actions; `resume` a cursor to resume from.
+   */
   static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string, resume?: string): Promise<TestWsClient> {
     const query = new URLSearchParams({ role, lang, ...(name ? { name } : {}), ...(resume ? { resume } : {}) });
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?${query.toString()}`);
+    return TestWsClient.open(baseUrl, query.toString(), deskHeaders(baseUrl));
+  }
+
+  /** Connects with exactly these headers (a LAN device's token, a stranger's origin). */
+  static open(baseUrl: string, query: string, headers: Record<string, string>): Promise<TestWsClient> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws?${query}`, { headers });
     return new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.on('message', function hello(data) {
@@ -110,9 +119,14 @@ export interface SocketAttempt {
   socket?: WebSocket;
 }
 
-export function trySocket(baseUrl: string, query: string): Promise<SocketAttempt> {
+/** `headers` default to a browser on the desk's own origin with no desk cookie: a LAN device. */
+export function trySocket(
+  baseUrl: string,
+  query: string,
+  headers: Record<string, string> = { origin: new URL(baseUrl).origin },
+): Promise<SocketAttempt> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws?${query}`);
+    const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws?${query}`, { headers });
     socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));

@@ -1,33 +1,90 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { LINK_ROLES, type Role } from '../../../shared/protocol';
 import type { AccessTokens } from '../store/accessTokens';
 
-/** Header or `?token=` that a LAN client sends; the desk's own machine needs none. */
+/** Header or `?token=` that a LAN client sends. */
 export const TOKEN_HEADER = 'x-desk-token';
+/** The cookie `/login` sets in the desk's own windows: it carries this run's desk secret. */
+export const DESK_COOKIE = 'desk_session';
 
 export function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A fresh per-run secret for the desk's own windows. */
+export function newDeskSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Who a staff request is: its role, and whom the audit trail names for it. */
+export interface Identity {
+  role: Role;
+  actor: string;
+  /** The LAN link token that let it in, or null for the desk's own windows. */
+  token: string | null;
+}
+
+export interface AccessOptions {
+  /** This run's secret: the desk's own windows present it (cookie from `/login`, or header). */
+  deskSecret: string;
+  /** Host names (besides IP literals and localhost) that this desk answers to, e.g. `desk.studio.lan`. */
+  allowedHosts?: readonly string[];
+}
+
 export interface AccessPolicy {
   /**
-   * The role a staff request may act as, or null to refuse it. On the desk's own machine the
-   * requested role is trusted (the core listens on 127.0.0.1 by default); from the LAN the token
-   * decides, and a token grants exactly its own role.
+   * The identity a staff request (socket or staff HTTP call) acts as, or null to refuse it. The
+   * peer's address counts for nothing: a page from another site on this machine reaches
+   * 127.0.0.1 too. A browser must come from the desk's own origin on a host name that cannot be
+   * rebound, and then present the desk secret (admin, any role asked for) or a LAN token (exactly
+   * its role).
    */
-  roleFor(request: FastifyRequest, requested: Role): Role | null;
-  /**
-   * The token that let this request in, or null when none was needed (this machine): the hub
-   * keeps it so renewing a role's token can close exactly the sockets that used the old one.
-   */
-  grantingToken(request: FastifyRequest): string | null;
+  identify(request: FastifyRequest, requested: Role): Identity | null;
+  /** Whether the `Host` header names this desk (an IP literal, localhost or a configured name). */
+  validHost(request: FastifyRequest): boolean;
+  deskSecret: string;
+}
+
+function hostName(hostHeader: string | undefined): string | null {
+  if (!hostHeader) return null;
+  try {
+    return new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A host name a DNS-rebinding page cannot take: an attacker's domain resolving to 127.0.0.1
+ * arrives with its own name in `Host`, and its page's origin then matches that name.
+ */
+export function isSafeHost(hostHeader: string | undefined, allowedHosts: readonly string[] = []): boolean {
+  const name = hostName(hostHeader);
+  if (name === null) return false;
+  const bare = name.startsWith('[') ? name.slice(1, -1) : name;
+  return isIP(bare) !== 0 || bare === 'localhost' || allowedHosts.includes(bare.toLowerCase());
+}
+
+/** The page that opened this request is one of the desk's own (browsers always send `Origin` on sockets and POSTs). */
+export function isOwnOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (!origin || !hostHeader) return false;
+  return origin === `http://${hostHeader}` || origin === `https://${hostHeader}`;
+}
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
 }
 
 function presentedToken(request: FastifyRequest): string {
@@ -37,18 +94,23 @@ function presentedToken(request: FastifyRequest): string {
 }
 
 /** `tokens` is read on every request, so a renewed token takes effect at once. */
-export function createAccessPolicy(tokens: AccessTokens, trustLoopback: boolean): AccessPolicy {
+export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions): AccessPolicy {
   const tokenRole = (presented: string): Role | null =>
     presented ? (LINK_ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null) : null;
+  const validHost = (request: FastifyRequest): boolean => isSafeHost(request.headers.host, options.allowedHosts);
   return {
-    roleFor(request, requested) {
-      if (trustLoopback && isLoopback(request.ip)) return requested;
-      return tokenRole(presentedToken(request));
-    },
-    grantingToken(request) {
-      if (trustLoopback && isLoopback(request.ip)) return null;
+    deskSecret: options.deskSecret,
+    validHost,
+    identify(request, requested) {
+      if (!validHost(request) || !isOwnOrigin(request.headers.origin, request.headers.host)) return null;
+      const cookie = readCookie(request.headers.cookie, DESK_COOKIE);
+      if (cookie !== null && sameSecret(cookie, options.deskSecret)) {
+        // The desk machine's operator runs the desk: asking for the console makes it its admin.
+        return { role: requested === 'producer' ? 'admin' : requested, actor: 'desk', token: null };
+      }
       const presented = presentedToken(request);
-      return tokenRole(presented) ? presented : null;
+      const role = tokenRole(presented);
+      return role ? { role, actor: `${role}@${request.ip}`, token: presented } : null;
     },
   };
 }

@@ -7,17 +7,18 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
-import { parseCursor, ROLES, type Role } from '../../../shared/protocol';
+import { parseCursor, PRODUCERS, ROLES, type Role } from '../../../shared/protocol';
 import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
 import type { Reports } from '../reports';
 import { errorShape } from '../messages';
-import type { AccessPolicy } from './access';
+import type { AccessPolicy, Identity } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
+import { registerLogin } from './login';
 import { registerPublicForm } from './publicForm';
 import { registerReportRoutes } from './reportRoutes';
 
@@ -40,8 +41,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Staff-only HTTP endpoints (everything else under /api is public intake or health). */
-const PRODUCER_API: ReadonlySet<string> = new Set(['/api/intake/csv']);
+/** Staff-only HTTP endpoints and who may call them (everything else under /api is public intake or health). */
+export const STAFF_API: Readonly<Record<string, readonly Role[]>> = { '/api/intake/csv': PRODUCERS };
 
 export interface HttpDeps {
   access: AccessPolicy;
@@ -89,9 +90,9 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   });
 
   app.addHook('onRequest', async (request) => {
-    if (PRODUCER_API.has(request.routeOptions.url ?? '') && deps.access.roleFor(request, 'producer') !== 'producer') {
-      throw new AppError('forbidden');
-    }
+    const roles = STAFF_API[request.routeOptions.url ?? ''];
+    const who = roles ? deps.access.identify(request, 'producer') : null;
+    if (roles && !(who && roles.includes(who.role))) throw new AppError('forbidden');
   });
 
   await app.register(fastifyRateLimit, { global: false });
@@ -102,7 +103,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   if (deps.channels) registerChannelRoutes(app, deps.channels);
   if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
 
-  const socketRoles = new WeakMap<FastifyRequest, Role>();
+  registerLogin(app, deps.access);
+  const socketIdentities = new WeakMap<FastifyRequest, Identity>();
   app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string; resume?: string } }>(
     '/ws',
     {
@@ -112,20 +114,21 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
         const requested: Role = (ROLES as readonly string[]).includes(request.query.role ?? '')
           ? (request.query.role as Role)
           : 'producer';
-        const role = deps.access.roleFor(request, requested);
-        if (!role) {
+        const who = deps.access.identify(request, requested);
+        if (!who) {
           await reply.code(401).send({ ok: false, error: errorShape(new AppError('forbidden'), requestLanguage(request)) });
           return;
         }
-        socketRoles.set(request, role);
+        socketIdentities.set(request, who);
       },
     },
     (socket, request) => {
-      const role = socketRoles.get(request) ?? 'speaker';
+      const who = socketIdentities.get(request);
+      if (!who) return socket.close(1008, 'not identified');
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
-      const actor = (request.query.name ?? '').slice(0, 60) || `${role}@${request.ip}`;
+      const actor = (request.query.name ?? '').slice(0, 60) || who.actor;
       const resume = parseCursor(request.query.resume);
-      deps.hub.attach(socket, { role, lang, actor, token: deps.access.grantingToken(request), resume });
+      deps.hub.attach(socket, { role: who.role, lang, actor, token: who.token, resume });
     },
   );
 

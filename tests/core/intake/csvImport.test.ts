@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postJson, REPO_ROOT, startTestCore, type TestCore } from '../../helpers/core';
+import { deskHeaders, postJson, REPO_ROOT, startTestCore, type TestCore } from '../../helpers/core';
 
 let core: TestCore;
 const file = (name: string) => readFileSync(join(REPO_ROOT, 'tests/fixtures/csv', name)).toString('base64');
-const csv = (body: unknown) => postJson(`${core.url}/api/intake/csv`, body, { 'accept-language': 'ru' });
+const csv = (body: unknown) => postJson(`${core.url}/api/intake/csv`, body, { 'accept-language': 'ru', ...deskHeaders(core.url) });
 const count = () => (core.db.prepare("SELECT COUNT(*) AS n FROM question WHERE channel = 'csv'").get() as any).n;
 
 beforeEach(async () => {
