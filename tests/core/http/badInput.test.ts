@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, startTestCore, type TestCore } from '../../helpers/core';
+import { deskHeaders, postJson, startTestCore, type TestCore } from '../../helpers/core';
 
 let core: TestCore;
 let ui: string;
@@ -36,7 +36,7 @@ describe('bad input gets a 4xx naming the problem (issue 12)', () => {
     const { status, json } = await postJson(
       `${core.url}/api/intake/csv`,
       { fileName: 'broken.csv', contentBase64: Buffer.from(csv).toString('base64'), commit: true },
-      { 'accept-language': 'ru' },
+      { 'accept-language': 'ru', ...deskHeaders(core.url) },
     );
     expect(status).toBe(400);
     expect(json.error).toMatchObject({ code: 'validation', field: 'file', messageKey: 'intake.csv.errorQuote' });

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../helpers/core';
+import { deskHeaders, startTestCore, type TestCore } from '../../helpers/core';
 import { TestWsClient } from '../../helpers/wsClient';
 
 /**
@@ -207,7 +207,7 @@ describe('public endpoints under fuzz', { timeout: 180_000 }, () => {
       fc.asyncProperty(fc.oneof(file.map((f) => Buffer.from(f)), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b))), async (bytes) => {
         const body = json({ fileName: 'f.csv', contentBase64: bytes.toString('base64'), commit: true });
         const before = stored('csv').length;
-        const answer = await send('/api/intake/csv', { 'content-type': 'application/json' }, body);
+        const answer = await send('/api/intake/csv', { 'content-type': 'application/json', ...deskHeaders(core.url) }, body);
         expect(answer.status, answer.body).toBeLessThan(500);
         expect(answer.status, answer.body).not.toBe(201);
         const created = answer.status === 200 ? (JSON.parse(answer.body).value as { created: number; valid: number; duplicates: number }) : null;
