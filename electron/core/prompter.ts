@@ -17,16 +17,12 @@ export function setPrompterClock(db: Db, now: () => number): void {
   clocks.set(db, now);
 }
 
-/** Only the first word of the name reaches the speaker: never a surname or contact. */
-export function firstName(senderName: string): string {
-  return senderName.trim().split(/\s+/u)[0] ?? '';
-}
-
 export function toPrompterItem(question: Question): PrompterItem {
   return {
     id: question.id,
     text: maskPersonalData(question.airText),
-    askerFirstName: firstName(question.senderName),
+    // Parsed at intake and confirmed by a producer: never the sender's full name or a surname.
+    askerFirstName: question.airName,
     district: question.district,
   };
 }

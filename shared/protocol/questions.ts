@@ -23,6 +23,10 @@ export const questionSchema = z.object({
   reference: z.string(),
   channel: z.enum(CHANNELS),
   senderName: z.string(),
+  /** The first name the speaker reads out: parsed from the sender's name, corrected by a producer. */
+  airName: z.string().default(''),
+  /** The parser was unsure which word is the first name: a producer should confirm it before air. */
+  airNameToCheck: z.boolean().default(false),
   senderContact: z.string().nullable(),
   district: z.enum(DISTRICTS).nullable(),
   topic: z.string().nullable(),
@@ -152,6 +156,8 @@ export const questionCommands = {
   'question.putOnAir': command(PRODUCERS, questionRef, questionSchema),
   /** Changes the wording read on air; the original text never changes. */
   'question.edit': command(PRODUCERS, questionRef.extend({ airText: z.string().trim().min(1).max(4000) }), questionSchema),
+  /** Sets the first name read on air (never a surname); audited, undoable, no longer to check. */
+  'question.setAirName': command(PRODUCERS, questionRef.extend({ airName: z.string().trim().min(1).max(60) }), questionSchema),
   /** Sets topic, district and/or speaker (null clears); also how a suggestion is confirmed. */
   'question.tag': command(PRODUCERS, questionRef.and(tagPatch), questionSchema),
   /** Marks `id` a duplicate of `intoId`: it joins that question's group with status merged. */

@@ -6,6 +6,7 @@ import {
   editAirText,
   merge,
   reject,
+  setAirName,
   split,
   tag,
   undoLast,
@@ -35,6 +36,8 @@ export function registerQuestionCommands(registry: CommandRegistry, deps: Questi
   registry.register('question.reject', ({ id, version, reason, note }, ctx) => reject(deps, ctx.actor, { id, version }, reason, note));
 
   registry.register('question.edit', ({ id, version, airText }, ctx) => editAirText(deps, ctx.actor, { id, version }, airText));
+
+  registry.register('question.setAirName', ({ id, version, airName }, ctx) => setAirName(deps, ctx.actor, { id, version }, airName));
 
   registry.register('question.tag', ({ id, version, topic, district, speaker }, ctx) =>
     tag(deps, ctx.actor, { id, version }, {

@@ -91,6 +91,11 @@ export function editAirText(deps: ModerationDeps, actor: string, ref: QuestionRe
   return act(deps, actor, 'edit', [ref.id], () => [editFields(deps, actor, ref, { airText }, 'question.edit')]).at(-1)!;
 }
 
+/** The first name read on air, as the producer confirms or corrects it. */
+export function setAirName(deps: ModerationDeps, actor: string, ref: QuestionRef, airName: string): Question {
+  return act(deps, actor, 'setAirName', [ref.id], () => [editFields(deps, actor, ref, { airName }, 'question.setAirName')]).at(-1)!;
+}
+
 export function tag(deps: ModerationDeps, actor: string, ref: QuestionRef, patch: TagPatch): Question {
   return act(deps, actor, 'tag', [ref.id], () => [editFields(deps, actor, ref, patch, 'question.tag')]).at(-1)!;
 }

@@ -2,6 +2,7 @@ import type { Channel, District, Language, QuestionStatus } from '../../../share
 import { AppError } from '../../../shared/errors';
 import { QUESTION_FLAGS, suggestionsSchema, type InboxFilter, type Question, type Suggestions } from '../../../shared/protocol';
 import type { Db } from './db';
+import { parseOnAirName, surnameFirstByDefault } from '../analysis/onAirName';
 import { ftsMatchExpression } from './search';
 import { prepared } from './statements';
 
@@ -27,6 +28,8 @@ interface QuestionRow {
   reference: string;
   channel: Channel;
   sender_name: string;
+  air_name: string;
+  air_name_check: number;
   sender_contact: string | null;
   district: District | null;
   topic: string | null;
@@ -46,7 +49,7 @@ interface QuestionRow {
 }
 
 const COLUMNS = `
-  q.id, q.reference, q.channel, q.sender_name, q.sender_contact, q.district, q.topic, q.language,
+  q.id, q.reference, q.channel, q.sender_name, q.air_name, q.air_name_check, q.sender_contact, q.district, q.topic, q.language,
   q.original_text, q.air_text, q.status, q.reject_reason, q.received_at, q.updated_at, q.version,
   q.flags, q.speaker, q.group_id, g.size AS group_size, q.suggestions
 `;
@@ -65,6 +68,8 @@ function toQuestion(row: QuestionRow): Question {
     reference: row.reference,
     channel: row.channel,
     senderName: row.sender_name,
+    airName: row.air_name,
+    airNameToCheck: row.air_name_check === 1,
     senderContact: row.sender_contact,
     district: row.district,
     topic: row.topic,
@@ -88,10 +93,10 @@ function toQuestion(row: QuestionRow): Question {
 // message was acknowledged.
 const INSERT = `
   INSERT INTO question (
-    id, reference, channel, external_id, sender_name, sender_contact, sender_user_id,
+    id, reference, channel, external_id, sender_name, air_name, air_name_check, sender_contact, sender_user_id,
     district, topic, language, original_text, air_text, meta, received_at, updated_at
   ) VALUES (
-    @id, @reference, @channel, @externalId, @senderName, @senderContact, @senderUserId,
+    @id, @reference, @channel, @externalId, @senderName, @airName, @airNameCheck, @senderContact, @senderUserId,
     @district, @topic, @language, @text, @text, @meta, @receivedAt, @receivedAt
   )
 `;
@@ -125,6 +130,8 @@ const UPDATE_STATE = `
 const UPDATE_FIELDS = `
   UPDATE question
   SET air_text = @airText,
+      air_name = @airName,
+      air_name_check = @airNameCheck,
       topic = @topic,
       district = @district,
       speaker = @speaker,
@@ -138,6 +145,8 @@ const RESTORE = `
   SET status = @status,
       reject_reason = @rejectReason,
       air_text = @airText,
+      air_name = @airName,
+      air_name_check = @airNameCheck,
       topic = @topic,
       district = @district,
       speaker = @speaker,
@@ -168,12 +177,15 @@ const NO_SUGGESTIONS: Suggestions = parseSuggestions('{}');
  * the input or a default.
  */
 export function insertQuestion(db: Db, input: NewQuestion, place: { id: number; reference: string }): Question {
+  const airName = parseOnAirName(input.senderName, surnameFirstByDefault(input.channel));
   prepared(db, INSERT).run({
     id: place.id,
     reference: place.reference,
     channel: input.channel,
     externalId: input.externalId,
     senderName: input.senderName,
+    airName: airName.firstName,
+    airNameCheck: airName.toCheck ? 1 : 0,
     senderContact: input.senderContact,
     senderUserId: input.senderUserId,
     district: input.district,
@@ -188,6 +200,8 @@ export function insertQuestion(db: Db, input: NewQuestion, place: { id: number; 
     reference: place.reference,
     channel: input.channel,
     senderName: input.senderName,
+    airName: airName.firstName,
+    airNameToCheck: airName.toCheck,
     senderContact: input.senderContact,
     district: input.district,
     topic: input.topic,
@@ -332,6 +346,8 @@ export function updateQuestionState(
 /** Fields a producer edits without changing status. */
 export interface FieldChange {
   airText?: string;
+  /** The on-air first name as a producer confirmed it: no longer to check. */
+  airName?: string;
   topic?: string | null;
   district?: District | null;
   speaker?: string | null;
@@ -345,6 +361,8 @@ export function updateQuestionFields(db: Db, id: number, version: number, change
     version,
     now,
     airText: change.airText ?? current.airText,
+    airName: change.airName ?? current.airName,
+    airNameCheck: change.airName === undefined && current.airNameToCheck ? 1 : 0,
     topic: change.topic === undefined ? current.topic : change.topic,
     district: change.district === undefined ? current.district : change.district,
     speaker: change.speaker === undefined ? current.speaker : change.speaker,
@@ -355,7 +373,7 @@ export function updateQuestionFields(db: Db, id: number, version: number, change
 /** The fields an undo puts back. */
 export type QuestionSnapshot = Pick<
   Question,
-  'status' | 'rejectReason' | 'airText' | 'topic' | 'district' | 'speaker'
+  'status' | 'rejectReason' | 'airText' | 'airName' | 'airNameToCheck' | 'topic' | 'district' | 'speaker'
 >;
 
 export function snapshotOf(q: Question): QuestionSnapshot {
@@ -363,6 +381,8 @@ export function snapshotOf(q: Question): QuestionSnapshot {
     status: q.status,
     rejectReason: q.rejectReason,
     airText: q.airText,
+    airName: q.airName,
+    airNameToCheck: q.airNameToCheck,
     topic: q.topic,
     district: q.district,
     speaker: q.speaker,
@@ -372,7 +392,8 @@ export function snapshotOf(q: Question): QuestionSnapshot {
 /** Puts a question back as it was (undo); bypasses the status flow, keeps the version rule. */
 export function restoreQuestion(db: Db, id: number, version: number, snapshot: QuestionSnapshot, now: number): Question {
   checkVersion(db, id, version);
-  prepared(db, RESTORE).run({ id, version, now, ...snapshot });
+  const { airNameToCheck, ...fields } = snapshot;
+  prepared(db, RESTORE).run({ id, version, now, ...fields, airNameCheck: airNameToCheck ? 1 : 0 });
   return mustGet(db, id);
 }
 

@@ -95,6 +95,8 @@ export function DetailPanel({ client, actions, question: q, others }: DetailProp
         )}
       </section>
 
+      <AirNameField key={`${q.id}:${q.version}`} question={q} actions={actions} />
+
       {mode === 'reject' && (
         <RejectChooser question={q} actions={actions} count={selected.size} />
       )}
@@ -239,6 +241,49 @@ function TagSelect({ label, value, options, onChange }: { label: string; value: 
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * The first name the speaker reads out. Parsed from the sender's name at intake; when the parser
+ * was unsure the producer is asked to check it, and saving (even unchanged) confirms it.
+ */
+function AirNameField({ question, actions }: { question: Question; actions: Actions }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(question.airName);
+  const trimmed = draft.trim();
+  const changed = trimmed !== question.airName;
+  const save = (): void => {
+    if (trimmed.length > 0 && (changed || question.airNameToCheck)) void actions.setAirName(question, trimmed);
+  };
+  return (
+    <section className="air-name" data-testid="air-name">
+      <h3>
+        {t('console.airName')}
+        {question.airNameToCheck && (
+          <span className="flag" data-testid="air-name-to-check">
+            {' '}
+            {t('console.airNameToCheck')}
+          </span>
+        )}
+      </h3>
+      <p className="hint">{t('console.airNameHint')}</p>
+      <input
+        aria-label={t('console.airName')}
+        value={draft}
+        maxLength={60}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (shortcutKey(e) === 'Enter') {
+            e.preventDefault();
+            save();
+          }
+        }}
+      />
+      <button type="button" disabled={trimmed.length === 0 || (!changed && !question.airNameToCheck)} onClick={save}>
+        {changed ? t('console.save') : t('console.airNameConfirm')}
+      </button>
+    </section>
   );
 }
 

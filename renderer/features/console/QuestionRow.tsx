@@ -56,6 +56,11 @@ export function QuestionRow({ question: q, terms, selected, others, actions, onT
             {t(`console.flag.${f}`)}
           </span>
         ))}
+        {q.airNameToCheck && (
+          <span className="flag flag-air-name" data-testid="row-air-name-to-check">
+            {t('console.airNameToCheck')}
+          </span>
+        )}
         {q.airText !== q.originalText && <span className="edited-badge">{t('console.edited')}</span>}
         {others.map((p) => (
           <span key={p.session} className="presence-badge" data-testid="presence-badge">

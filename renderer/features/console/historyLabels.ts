@@ -11,6 +11,7 @@ const KINDS: readonly string[] = OUTCOME_KINDS;
 const QUESTION_ACTIONS: readonly string[] = [
   ...QUESTION_STATUSES,
   'edit',
+  'setAirName',
   'tag',
   'merge',
   'split',
@@ -22,6 +23,7 @@ const QUESTION_ACTIONS: readonly string[] = [
 const FIELD_KEYS: Readonly<Record<string, string>> = {
   status: 'console.filter.status',
   airText: 'console.airText',
+  airName: 'console.airName',
   originalText: 'console.originalText',
   topic: 'console.filter.topic',
   district: 'district.label',

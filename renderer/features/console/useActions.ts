@@ -42,6 +42,8 @@ export function useActions(client: DeskClient) {
       /** `version` is the one the producer started editing from, so a concurrent edit is caught. */
       edit: (id: number, version: number, airText: string) =>
         run(client.send('question.edit', { id, version, airText }), one),
+      /** Confirms or corrects the first name read on air. */
+      setAirName: (q: Question, airName: string) => run(client.send('question.setAirName', { ...ref(q), airName }), one),
       tag: (q: Question, patch: TagPatch) => run(client.send('question.tag', { ...ref(q), ...patch }), one),
       merge: (into: Question, duplicates: readonly Question[]) =>
         duplicates

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/store/db';
-import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { MIGRATIONS, migrate } from '../../../electron/core/store/migrations';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -52,5 +52,24 @@ describe('database', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     db.close();
+  });
+
+  it('gives questions stored before the on-air name their parsed first name (0150)', () => {
+    const file = tempFile();
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version < 150)) m.up(raw);
+    raw.pragma('user_version = 140');
+    const insert = raw.prepare(
+      `INSERT INTO question (id, reference, channel, external_id, sender_name, original_text, air_text, received_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'Вопрос', 'Вопрос', 0, 0)`,
+    );
+    insert.run(1, '2026-0001', 'csv', 'a', 'Сейткали Айгерим Болатовна');
+    insert.run(2, '2026-0002', 'web', 'b', 'Иванов');
+    migrate(raw);
+    expect(raw.prepare('SELECT air_name, air_name_check FROM question ORDER BY id').all()).toEqual([
+      { air_name: 'Айгерим', air_name_check: 0 },
+      { air_name: '', air_name_check: 1 },
+    ]);
+    raw.close();
   });
 });
