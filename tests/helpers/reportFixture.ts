@@ -1,3 +1,4 @@
+import { parseOnAirName } from '../../electron/core/analysis/onAirName';
 import type { Db } from '../../electron/core/store/db';
 
 /**
@@ -62,9 +63,9 @@ const ms = (iso: string) => Date.parse(iso);
 export function seedReportWeek(db: Db): void {
   db.transaction(() => {
     const insertQuestion = db.prepare(`
-      INSERT INTO question (id, reference, channel, external_id, sender_name, district, topic, language, original_text, air_text,
+      INSERT INTO question (id, reference, channel, external_id, sender_name, air_name, district, topic, language, original_text, air_text,
                             status, reject_reason, received_at, updated_at, group_id)
-      VALUES (@id, @reference, @channel, @externalId, @name, @district, @topic, @language, @text, @text, @status, @reason, @received, @received, @group)
+      VALUES (@id, @reference, @channel, @externalId, @name, @airName, @district, @topic, @language, @text, @text, @status, @reason, @received, @received, @group)
     `);
     for (const q of QUESTIONS) {
       insertQuestion.run({
@@ -73,6 +74,7 @@ export function seedReportWeek(db: Db): void {
         channel: q.channel,
         externalId: `x${q.id}`,
         name: q.name ?? 'Ерлан',
+        airName: parseOnAirName(q.name ?? 'Ерлан', false).firstName,
         district: q.district,
         topic: q.topic,
         language: q.language,

@@ -24,7 +24,6 @@ import { formatCityTime } from '../../../shared/time';
 import { TOPICS } from '../../../shared/vocabulary';
 import { maskPersonalData } from '../analysis/personalData';
 import { translate } from '../messages';
-import { firstName } from '../prompter';
 import type { Db } from '../store/db';
 import { episodeForReport, handoffsIn, intakeCells, outcomesIn, type HandoffRow, type IntakeCell, type ReportWindow } from '../store/reports';
 
@@ -142,7 +141,7 @@ export function buildReport(db: Db, request: ReportRequest): Report {
     commitments: commitmentsSchema.catch([]).parse(JSON.parse(o.commitments)).map(
       (c): ReportCommitment => ({ what: maskPersonalData(c.what), who: c.who, due: c.due, state: commitmentState(c.due, today) }),
     ),
-    asker: personal ? firstName(o.senderName) : null,
+    asker: personal ? o.airName : null,
   }));
 
   const nameColumn = ({ kk: 'nameKk', ru: 'nameRu', en: 'nameEn' } as const)[lang];

@@ -44,7 +44,8 @@ export interface OutcomeRow {
   episodeTitle: string | null;
   reference: string;
   airText: string;
-  senderName: string;
+  /** The on-air first name a producer confirmed: never the surname. */
+  airName: string;
   topic: string | null;
   district: string | null;
   suggestedSpeaker: string | null;
@@ -56,7 +57,7 @@ export interface OutcomeRow {
 // The group's size is the audience's vote; a question outside any group was asked once.
 const OUTCOMES = `
   SELECT o.kind, o.summary, o.commitments, o.decided_at AS decidedAt, e.title AS episodeTitle,
-         q.reference, q.air_text AS airText, q.sender_name AS senderName, q.topic, q.district,
+         q.reference, q.air_text AS airText, q.air_name AS airName, q.topic, q.district,
          q.speaker AS suggestedSpeaker,
          (SELECT s.name FROM air_segment a JOIN speaker s ON s.id = a.speaker_id
           WHERE a.question_id = o.question_id ORDER BY a.started_at DESC, a.id DESC LIMIT 1) AS speakerName,
