@@ -79,6 +79,19 @@ export function isOwnOrigin(origin: string | undefined, hostHeader: string | und
   return origin === `http://${hostHeader}` || origin === `https://${hostHeader}`;
 }
 
+/**
+ * Sockets and writes must carry the desk's own `Origin`. A download link followed in a browser is
+ * a GET navigation, which carries no `Origin`: it passes when the browser says it is not
+ * cross-site (`Sec-Fetch-Site`), or comes from a script with a token; a cross-site GET gets no
+ * SameSite=Strict cookie anyway, and it changes nothing.
+ */
+function fromDeskPage(request: FastifyRequest): boolean {
+  const { origin, host } = request.headers;
+  if (origin !== undefined || request.method !== 'GET' || request.headers.upgrade !== undefined) return isOwnOrigin(origin, host);
+  const site = request.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
@@ -102,7 +115,7 @@ export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions)
     deskSecret: options.deskSecret,
     validHost,
     identify(request, requested) {
-      if (!validHost(request) || !isOwnOrigin(request.headers.origin, request.headers.host)) return null;
+      if (!validHost(request) || !fromDeskPage(request)) return null;
       const cookie = readCookie(request.headers.cookie, DESK_COOKIE);
       if (cookie !== null && sameSecret(cookie, options.deskSecret)) {
         // The desk machine's operator runs the desk: asking for the console makes it its admin.

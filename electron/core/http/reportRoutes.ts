@@ -29,12 +29,12 @@ function queryError(issue: z.core.$ZodIssue | undefined): AppError {
 /**
  * `GET /api/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&lang=ru&format=csv|xlsx|pdf|json` (or
  * `episode=<id>` instead of the dates), for the press screen and for scripts. Press or producer
- * access: on this machine as any local screen, from the LAN with a press or producer token.
+ * access: the desk's own screens (desk secret) or a press or producer token.
  */
 export function registerReportRoutes(app: FastifyInstance, reports: Reports, access: AccessPolicy): void {
   app.get<{ Querystring: Record<string, unknown> }>(REPORTS_PATH, async (request, reply) => {
-    const role = access.roleFor(request, 'press');
-    if (role !== 'press' && role !== 'producer') throw new AppError('forbidden');
+    const role = access.identify(request, 'press')?.role;
+    if (role !== 'press' && role !== 'producer' && role !== 'admin') throw new AppError('forbidden');
     // The token is the access check's, not the report's.
     const { token: _token, ...params } = request.query;
     const parsed = reportQuerySchema.safeParse(params);

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../../electron/core/reports/csvExport';
-import { startTestCore, type TestCore } from '../../helpers/core';
+import { deskHeaders, startTestCore, type TestCore } from '../../helpers/core';
 import { FIXTURE_NOW, seedReportWeek } from '../../helpers/reportFixture';
 
 let core: TestCore;
@@ -13,7 +13,7 @@ let lan: TestCore;
 beforeAll(async () => {
   core = await startTestCore({ now: () => FIXTURE_NOW });
   seedReportWeek(core.db);
-  lan = await startTestCore({ trustLoopback: false, now: () => FIXTURE_NOW });
+  lan = await startTestCore({ now: () => FIXTURE_NOW });
 });
 afterAll(async () => {
   await core.stop();
@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 const WEEK = 'from=2026-11-23&to=2026-11-29';
-const get = (query: string, base = core.url) => fetch(`${base}/api/reports?${query}`);
+/** As the desk's own screen (its cookie) on `core`; as a LAN device with no cookie on `lan`. */
+const get = (query: string, base = core.url) =>
+  fetch(`${base}/api/reports?${query}`, base === core.url ? { headers: { cookie: deskHeaders(base).cookie! } } : {});
 const bytes = async (query: string) => {
   const response = await get(query);
   expect(response.status).toBe(200);
