@@ -5,7 +5,7 @@ import { registerDepartmentCommands } from './commands/departments';
 import { registerDeviceCommands } from './commands/devices';
 import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
-import { registerRundownCommands } from './commands/rundown';
+import { registerRundownCommands } from './rundown/commands';
 import { createChannels, type Channels } from './channels';
 import type { CoreConfig } from './config';
 import { EventBus } from './events';

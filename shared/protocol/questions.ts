@@ -153,7 +153,11 @@ export const questionCommands = {
     questionRef.extend({ reason: z.enum(REJECT_REASONS), note: z.string().max(500).optional() }),
     questionSchema,
   ),
-  'question.putOnAir': command(PRODUCERS, questionRef, questionSchema),
+  /**
+   * Only inside the live episode. Refused while another question is on air unless `confirm`:
+   * then that one goes back to the front of its queue, its outcome still to be recorded.
+   */
+  'question.putOnAir': command(PRODUCERS, questionRef.extend({ confirm: z.boolean().default(false) }), questionSchema),
   /** Changes the wording read on air; the original text never changes. */
   'question.edit': command(PRODUCERS, questionRef.extend({ airText: z.string().trim().min(1).max(4000) }), questionSchema),
   /** Sets the first name read on air (never a surname); audited, undoable, no longer to check. */

@@ -189,6 +189,23 @@ export const rundownCommands = {
   /** Takes a question out of the queue: it goes back to approved. */
   'queue.remove': command(PRODUCERS, questionRef, questionSchema),
   'outcome.record': command(PRODUCERS, questionRef.extend({ outcome: outcomeInputSchema }), questionSchema),
+  /** What still needs an outcome: on air first, then each speaker's queue in order. */
+  'episode.pending': command(
+    PRODUCERS,
+    z.object({ id: z.number().int().positive() }),
+    z.object({ items: z.array(rundownItemSchema) }),
+  ),
+  /**
+   * Take next: with `outcome`, the question on air is decided first; without, it is refused while
+   * a question is on air unless `confirm` (then it goes back to the front of its queue).
+   */
+  'show.next': command(
+    PRODUCERS,
+    z.object({ outcome: outcomeInputSchema.optional(), confirm: z.boolean().default(false) }),
+    z.object({ onAir: questionSchema.nullable() }),
+  ),
+  /** Takes back the last on-air change, within a few seconds of it. */
+  'show.undo': command(PRODUCERS, z.object({}), z.object({ onAir: questionSchema.nullable() })),
   'department.list': command(PRODUCERS, z.object({}), z.object({ items: z.array(departmentSchema) })),
 };
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postJson, startTestCore, type TestCore } from '../helpers/core';
+import { saveEpisode } from '../helpers/episodes';
 import { TestWsClient } from '../helpers/wsClient';
 
 let core: TestCore;
@@ -13,6 +14,12 @@ afterEach(async () => {
   await core.stop();
 });
 
+/** A live episode with one speaker: nothing goes on air outside one. */
+async function startShow(): Promise<void> {
+  const rundown = await saveEpisode(producer, { speakers: [{ name: 'Аким' }] });
+  await producer.send('episode.start', { id: rundown.episode.id });
+}
+
 async function ask(name: string, text: string, district = 'auezov'): Promise<number> {
   const { json } = await postJson(`${core.url}/api/questions`, { name, text, district });
   const row = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
@@ -25,6 +32,7 @@ describe('moderation commands', () => {
     const id = await ask('Ерлан Жақсыбеков', 'Позвоните мне +7 701 123 45 67, когда починят лифт?');
     const approved = await producer.send('question.approve', { id, version: 1 });
     expect(approved.status).toBe('approved');
+    await startShow();
     const onAir = await producer.send('question.putOnAir', { id, version: approved.version });
     expect(onAir.status).toBe('on_air');
 
@@ -37,21 +45,25 @@ describe('moderation commands', () => {
 
     const row = core.db.prepare('SELECT status, version FROM question WHERE id = ?').get(id);
     expect(row).toEqual({ status: 'on_air', version: 3 });
-    const audit = core.db.prepare('SELECT action FROM audit WHERE entity_id = ? ORDER BY id').all(id);
+    const audit = core.db.prepare("SELECT action FROM audit WHERE entity = 'question' AND entity_id = ? ORDER BY id").all(id);
     expect(audit).toEqual([{ action: 'question.approved' }, { action: 'question.on_air' }]);
     speaker.close();
   });
 
-  it('puts the previous on-air question back, not answered, when the next goes on air', async () => {
+  it('puts the previous on-air question back, not answered, only when the replacement is confirmed', async () => {
+    await startShow();
     const a = await ask('Аня', 'Первый вопрос о транспорте');
     const b = await ask('Болат', 'Второй вопрос о парках');
     for (const id of [a, b]) await producer.send('question.approve', { id, version: 1 });
     await producer.send('question.putOnAir', { id: a, version: 2 });
-    await producer.send('question.putOnAir', { id: b, version: 2 });
+    const refused = await producer.request('question.putOnAir', { id: b, version: 2 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.messageKey).toBe('rundown.error.replaceOnAir');
+    await producer.send('question.putOnAir', { id: b, version: 2, confirm: true });
     const statuses = core.db.prepare('SELECT id, status FROM question ORDER BY id').all();
-    // Not in any queue, so it goes back to approved; its outcome is still to be recorded.
+    // Queued by going on air, so it goes back to the front of the queue; its outcome is still to be recorded.
     expect(statuses).toEqual([
-      { id: a, status: 'approved' },
+      { id: a, status: 'queued' },
       { id: b, status: 'on_air' },
     ]);
   });

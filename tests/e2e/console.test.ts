@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
 import { postJson, startTestCore, type TestCore } from '../helpers/core';
+import { startLiveEpisode } from '../helpers/episodes';
 
 let core: TestCore;
 let browser: Browser;
@@ -263,6 +264,7 @@ describe('bulk actions by mouse', () => {
     expect(core.db.prepare('SELECT status FROM question WHERE id IN (?, ?)').pluck().all(a, b)).toEqual(['approved', 'approved']);
 
     // What is on air stays in view whatever the inbox is filtered to.
+    await startLiveEpisode(core.url);
     await row(page, a).getByRole('button', { name: 'В эфир' }).click();
     await page.getByTestId('console-on-air').getByText('Когда уберут сугробы во дворе?').waitFor();
     await page.locator('.filter-bar label', { hasText: 'Статус' }).locator('select').selectOption('new');

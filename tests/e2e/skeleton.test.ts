@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
 import { startTestCore, type TestCore } from '../helpers/core';
+import { startLiveEpisode } from '../helpers/episodes';
 
 let core: TestCore;
 let browser: Browser;
@@ -52,6 +53,7 @@ describe('a question travels from the web form to the console and the teleprompt
 
     await row.getByRole('button', { name: 'Одобрить' }).click();
     await console_.locator('li.question[data-status="approved"]').waitFor();
+    await startLiveEpisode(core.url);
     await row.getByRole('button', { name: 'В эфир' }).click();
     await console_.locator('li.question[data-status="on_air"]').waitFor();
 

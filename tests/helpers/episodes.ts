@@ -1,6 +1,6 @@
 import type { CommandRequest, Rundown } from '../../shared/protocol';
 import { postJson, type TestCore } from './core';
-import type { TestWsClient } from './wsClient';
+import { TestWsClient } from './wsClient';
 
 type EpisodeRequest = CommandRequest<'episode.save'>;
 
@@ -49,4 +49,15 @@ export function queueOrder(core: TestCore, speakerId: number): number[] {
       .prepare('SELECT question_id AS id FROM queue_item WHERE speaker_id = ? ORDER BY position')
       .all(speakerId) as Array<{ id: number }>
   ).map((r) => r.id);
+}
+
+/** Creates and starts a one-speaker episode: nothing goes on air outside a live one. */
+export async function startLiveEpisode(url: string): Promise<Rundown> {
+  const producer = await TestWsClient.connect(url, 'producer');
+  try {
+    const rundown = await saveEpisode(producer, { speakers: [{ name: 'Аким', portfolio: 'Город' }] });
+    return await producer.send('episode.start', { id: rundown.episode.id });
+  } finally {
+    producer.close();
+  }
 }

@@ -113,7 +113,7 @@ describe('queues', () => {
 });
 
 describe('on air and outcomes', () => {
-  it('puts the previous question back at the front of its queue instead of marking it answered', async () => {
+  it('on a confirmed replacement puts the previous question back at the front of its queue instead of marking it answered', async () => {
     const rundown = await episodeWithTwoSpeakers();
     await producer.send('episode.start', { id: rundown.episode.id });
     const a = await approved('Аня', 'Вопрос А');
@@ -122,7 +122,7 @@ describe('on air and outcomes', () => {
     await producer.send('queue.add', b);
     await producer.send('question.putOnAir', { id: a.id, version: version(a.id) });
     clock += 90_000;
-    await producer.send('question.putOnAir', { id: b.id, version: version(b.id) });
+    await producer.send('question.putOnAir', { id: b.id, version: version(b.id), confirm: true });
     const rows = core.db.prepare('SELECT id, status FROM question ORDER BY id').all();
     expect(rows).toEqual([
       { id: a.id, status: 'queued' },

@@ -1,15 +1,13 @@
 import dayjs from 'dayjs';
 import { AppError } from '../../../shared/errors';
-import type { Episode, OutcomeInput, OutcomeKind, Question, Rundown } from '../../../shared/protocol';
-import { CITY_TZ, formatCityTime } from '../../../shared/time';
-import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
-import type { CommandRegistry } from './registry';
+import type { Episode, Rundown, RundownItem } from '../../../shared/protocol';
+import { CITY_TZ } from '../../../shared/time';
+import type { CommandRegistry } from '../commands/registry';
 import { readPrompterState, setPrompterClock } from '../prompter';
 import { commitChanges, transition, type StateDeps } from '../questionState';
-import { closeAirSegment, openAirSegment, totalAirMs } from '../store/airTime';
 import { insertAudit } from '../store/audit';
 import { setCountdown, setCue } from '../store/cues';
-import { getDepartment, listDepartments } from '../store/departments';
+import { listDepartments } from '../store/departments';
 import {
   getCurrentEpisode,
   getEpisode,
@@ -21,18 +19,12 @@ import {
   setEpisodeStatus,
   updateEpisode,
 } from '../store/episodes';
-import { countHandoffs, insertHandoff } from '../store/handoffs';
-import { insertOutcome, listDeferredHere, listEpisodeOutcomes } from '../store/outcomes';
+import { listDeferredHere, listEpisodeOutcomes } from '../store/outcomes';
 import { getQuestion, listByStatus } from '../store/questions';
 import { appendToQueue, getQueueItem, listPending, listRundownItems, moveInQueue, removeFromQueue } from '../store/queue';
 import { getSpeaker, listSpeakers, replaceSpeakers } from '../store/speakers';
-
-const OUTCOME_STATUS: Record<OutcomeKind, Question['status']> = {
-  answered: 'answered',
-  handed_off: 'handed_off',
-  deferred: 'deferred',
-  dropped: 'dropped',
-};
+import { episodeOf, putOnAir, takeNext, undoAir, type AirDesk } from './onAir';
+import { recordOutcome } from './outcome';
 
 function readRundown(deps: StateDeps, episode: Episode): Rundown {
   return {
@@ -68,6 +60,22 @@ function publishRundown(deps: StateDeps, episodeId: number): Rundown {
   return rundown;
 }
 
+/** A finished episode is a record: nothing in it changes any more. */
+function mustBeOpen(episode: Episode): void {
+  if (episode.status === 'done') throw new AppError('invalid_transition', { messageKey: 'rundown.error.episodeDone' });
+}
+
+/** What still needs an outcome, on air first, then each speaker's queue in speaker order. */
+function pendingItems(deps: StateDeps, episodeId: number): RundownItem[] {
+  const order = new Map(listSpeakers(deps.db, episodeId).map((s, i) => [s.id, i]));
+  return listRundownItems(deps.db, episodeId).sort(
+    (a, b) =>
+      Number(b.status === 'on_air') - Number(a.status === 'on_air') ||
+      (order.get(a.speakerId) ?? 0) - (order.get(b.speakerId) ?? 0) ||
+      a.position - b.position,
+  );
+}
+
 function plannedStart(airDate: string, startTime: string): number {
   return dayjs.tz(`${airDate} ${startTime}`, CITY_TZ).valueOf();
 }
@@ -83,94 +91,11 @@ function auditEpisode(deps: StateDeps, actor: string, action: string, episode: E
   });
 }
 
-/**
- * Puts `id` on air. Whatever was on air before is never silently taken as answered: it goes back
- * to the front of its speaker's queue (or back to approved if it was in no queue), with its time on
- * air kept, so the producer still records its outcome. The rundown asks for that outcome first.
- */
-function putOnAir(deps: StateDeps, actor: string, id: number, version: number): Question[] {
-  const { db } = deps;
-  const now = deps.now();
-  const changed: Question[] = [];
-  for (const previous of listByStatus(db, 'on_air', 10)) {
-    if (previous.id === id) continue;
-    closeAirSegment(db, previous.id, now);
-    const item = getQueueItem(db, previous.id);
-    changed.push(transition(deps, actor, previous.id, previous.version, { status: item ? 'queued' : 'approved' }));
-    if (item) moveInQueue(db, previous.id, item.speakerId, 0);
-  }
-  let item = getQueueItem(db, id);
-  const live = getLiveEpisode(db);
-  if (!item && live) {
-    const speakerId = live.activeSpeakerId ?? listSpeakers(db, live.id)[0]?.id;
-    if (speakerId !== undefined) {
-      appendToQueue(db, { questionId: id, episodeId: live.id, speakerId }, now);
-      item = getQueueItem(db, id);
-    }
-  }
-  changed.push(transition(deps, actor, id, version, { status: 'on_air' }));
-  openAirSegment(db, { questionId: id, episodeId: item?.episodeId ?? null, speakerId: item?.speakerId ?? null }, now);
-  if (item) {
-    const episode = getEpisode(db, item.episodeId);
-    if (episode && episode.activeSpeakerId !== item.speakerId) setActiveSpeaker(db, episode.id, item.speakerId, now);
-  }
-  return changed;
-}
-
-function handoffDueDate(deps: StateDeps, outcome: Extract<OutcomeInput, { kind: 'handed_off' }>): string {
-  return outcome.dueDate ?? addWorkingDays(formatCityTime(deps.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS);
-}
-
-/** A question can be deferred only to another episode that has not ended. */
-function checkDeferTarget(deps: StateDeps, targetId: number, fromEpisodeId: number | null): void {
-  const target = getEpisode(deps.db, targetId);
-  if (!target) throw new AppError('not_found', { field: 'toEpisodeId' });
-  if (target.id === fromEpisodeId) {
-    throw new AppError('validation', { field: 'toEpisodeId', messageKey: 'rundown.error.deferToSame' });
-  }
-  if (target.status === 'done') {
-    throw new AppError('invalid_transition', { field: 'toEpisodeId', messageKey: 'rundown.error.episodeDone' });
-  }
-}
-
-function recordOutcome(deps: StateDeps, actor: string, id: number, version: number, outcome: OutcomeInput): Question {
-  const { db } = deps;
-  const now = deps.now();
-  const before = getQuestion(db, id);
-  if (!before) throw new AppError('not_found');
-  if (outcome.kind === 'answered' && before.status !== 'on_air' && totalAirMs(db, id, now) === 0) {
-    throw new AppError('invalid_transition', { messageKey: 'rundown.error.neverOnAir' });
-  }
-  const item = getQueueItem(db, id);
-  const deferredTo = outcome.kind === 'deferred' ? outcome.toEpisodeId : null;
-  if (deferredTo !== null) checkDeferTarget(deps, deferredTo, item?.episodeId ?? null);
-  if (before.status === 'on_air') closeAirSegment(db, id, now);
-  const after = transition(deps, actor, id, version, { status: OUTCOME_STATUS[outcome.kind] });
-  let handoff: { reference: string; dueDate: string; departmentId: number } | null = null;
-  if (outcome.kind === 'handed_off') {
-    const department = getDepartment(db, outcome.departmentId);
-    if (!department) throw new AppError('not_found', { field: 'departmentId' });
-    const earlier = countHandoffs(db, id);
-    const reference = `${before.reference}/${department.code}${earlier > 0 ? `-${earlier + 1}` : ''}`;
-    handoff = { reference, dueDate: handoffDueDate(deps, outcome), departmentId: department.id };
-    insertHandoff(db, { questionId: id, ...handoff, createdAt: now });
-  }
-  const details = {
-    kind: outcome.kind,
-    summary: outcome.kind === 'answered' ? outcome.summary : '',
-    reason: outcome.kind === 'dropped' ? outcome.reason : outcome.kind === 'deferred' ? outcome.note : '',
-    commitments: outcome.kind === 'answered' ? outcome.commitments : [],
-    deferredTo,
-  };
-  insertOutcome(db, { questionId: id, episodeId: item?.episodeId ?? null, ...details, decidedAt: now, actor });
-  insertAudit(db, { at: now, actor, action: 'outcome.record', entity: 'question', entityId: id, after: { ...details, handoff } });
-  removeFromQueue(db, id);
-  return after;
-}
-
 export function registerRundownCommands(registry: CommandRegistry, deps: StateDeps): void {
   const { db } = deps;
+  const desk: AirDesk = { last: null };
   setPrompterClock(db, deps.now);
+  const onAirNow = () => listByStatus(db, 'on_air', 1)[0] ?? null;
 
   registry.register('episode.list', () => ({ items: listEpisodes(db) }));
 
@@ -192,6 +117,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
         episode = insertEpisode(db, values, now);
       } else {
         if (version === undefined) throw new AppError('validation', { field: 'version' });
+        mustBeOpen(mustGetEpisode(deps, id));
         episode = updateEpisode(db, id, version, values, now);
       }
       replaceSpeakers(db, episode.id, speakers);
@@ -240,6 +166,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
     db.transaction(() => {
       const speaker = getSpeaker(db, speakerId);
       if (!speaker || speaker.episodeId !== id) throw new AppError('not_found', { field: 'speakerId' });
+      mustBeOpen(mustGetEpisode(deps, id));
       setActiveSpeaker(db, id, speakerId, deps.now());
     })();
     return publishRundown(deps, id);
@@ -273,6 +200,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
       if (!item) throw new AppError('not_found');
       const speaker = getSpeaker(db, speakerId);
       if (!speaker || speaker.episodeId !== item.episodeId) throw new AppError('not_found', { field: 'speakerId' });
+      mustBeOpen(mustGetEpisode(deps, item.episodeId));
       moveInQueue(db, questionId, speakerId, index);
       return item.episodeId;
     })();
@@ -290,15 +218,40 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
     return question;
   });
 
-  registry.register('question.putOnAir', ({ id, version }, ctx) => {
-    const question = commitChanges(deps, () => putOnAir(deps, ctx.actor, id, version));
-    publish(deps, getQueueItem(db, id)?.episodeId ?? null, false);
+  registry.register('question.putOnAir', (ref, ctx) => {
+    const question = commitChanges(deps, () => putOnAir(deps, desk, ctx.actor, ref));
+    publish(deps, episodeOf(deps, ref.id), false);
     return question;
+  });
+
+  registry.register('show.next', (request, ctx) => {
+    const live = getLiveEpisode(db);
+    commitChanges(deps, () => takeNext(deps, desk, ctx.actor, request));
+    publish(deps, live?.id ?? null, false);
+    return { onAir: onAirNow() };
+  });
+
+  registry.register('show.undo', (_input, ctx) => {
+    const live = getLiveEpisode(db);
+    commitChanges(deps, () => undoAir(deps, desk, ctx.actor));
+    publish(deps, live?.id ?? null, false);
+    return { onAir: onAirNow() };
+  });
+
+  registry.register('episode.pending', ({ id }) => {
+    mustGetEpisode(deps, id);
+    return { items: pendingItems(deps, id) };
   });
 
   registry.register('outcome.record', ({ id, version, outcome }, ctx) => {
     const episodeId = getQueueItem(db, id)?.episodeId ?? null;
-    const question = commitChanges(deps, () => [recordOutcome(deps, ctx.actor, id, version, outcome)]);
+    const question = commitChanges(deps, () => {
+      const wasOnAir = getQuestion(db, id)?.status === 'on_air';
+      const decided = recordOutcome(deps, ctx.actor, id, version, outcome);
+      // A cue belongs to the question it was sent during.
+      if (wasOnAir) setCue(db, null, deps.now());
+      return [decided];
+    });
     publish(deps, episodeId, false);
     // The target episode now lists the question among those deferred to it.
     if (outcome.kind === 'deferred' && outcome.toEpisodeId !== null) publish(deps, outcome.toEpisodeId, false);
