@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './process';
@@ -35,6 +36,9 @@ const PARTS: Record<string, string[]> = {
 mkdirSync(resultsDir, { recursive: true });
 const selected = args.only ? args.only.split(',') : Object.keys(PARTS);
 
+// The machine's load (1-min average) at the start and the end: a shared machine's other work
+// shows here, and explains a run that differs from the others.
+const loadAtStart = loadavg()[0]!;
 const started = performance.now();
 const rows: BenchRow[] = [];
 for (const part of selected) {
@@ -51,8 +55,9 @@ for (const part of selected) {
 }
 const seconds = Math.round((performance.now() - started) / 1000);
 console.log(`\n${formatTable(rows)}\n`);
-console.log(`${quick ? 'quick run' : 'full run'} in ${seconds} s; results in ${resultsDir}`);
+const load = `${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
+console.log(`${quick ? 'quick run' : 'full run'} in ${seconds} s, machine load average ${load}; results in ${resultsDir}`);
 writeFileSync(
   join(resultsDir, 'summary.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, seconds, rows }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, seconds, loadAverage: load, rows }, null, 2)}\n`,
 );
