@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,6 +23,30 @@ describe('database', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['question', 'audit']));
     db.close();
+  });
+
+  it('checks every page after an abrupt stop and refuses a damaged file', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    db.exec('CREATE TABLE filler (body BLOB NOT NULL)');
+    const insert = db.prepare('INSERT INTO filler (body) VALUES (randomblob(300))');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run();
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.prepare("INSERT INTO setting (key, value, updated_at) VALUES ('after', '1', 0)").run();
+    // The files as a kill -9 would leave them: the log still holds the last commit.
+    const crashed = tempFile();
+    copyFileSync(file, crashed);
+    copyFileSync(`${file}-wal`, `${crashed}-wal`);
+    db.close();
+    expect(statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
+    const pageSize = 4096;
+    const middlePage = Math.floor(statSync(crashed).size / pageSize / 2);
+    const fd = openSync(crashed, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xab), 0, pageSize, middlePage * pageSize);
+    closeSync(fd);
+    expect(() => openDatabase(crashed)).toThrow(/integrity check/);
   });
 
   it('uses WAL with synchronous=FULL so acknowledged questions survive power loss', () => {
