@@ -52,6 +52,7 @@ export const consoleStrings = {
         card: 'Card number',
         email: 'E-mail',
         long_text: 'Very long',
+        flood: 'Flood',
       },
       filter: {
         label: 'Filters',
@@ -248,6 +249,7 @@ export const consoleStrings = {
         card: 'Номер карты',
         email: 'E-mail',
         long_text: 'Очень длинный',
+        flood: 'Поток сообщений',
       },
       filter: {
         label: 'Фильтры',
@@ -444,6 +446,7 @@ export const consoleStrings = {
         card: 'Карта нөмірі',
         email: 'E-mail',
         long_text: 'Өте ұзын',
+        flood: 'Хабарлама ағыны',
       },
       filter: {
         label: 'Сүзгілер',

@@ -15,6 +15,7 @@ export const intakeStrings = {
       reply: {
         received: 'Thank you! Your question has been received. Reference number: {{reference}}',
         textOnly: 'Sorry, we accept questions as text only. Please write your question in a message.',
+        welcome: 'Hello! Write your question to the akimat in one message, and we will send you its reference number.',
       },
       status: { off: 'Off', ready: 'Ready', connecting: 'Connecting…', connected: 'Connected', error: 'Error' },
       channels: {
@@ -114,6 +115,7 @@ export const intakeStrings = {
       reply: {
         received: 'Спасибо! Ваш вопрос получен. Номер обращения: {{reference}}',
         textOnly: 'Извините, мы принимаем вопросы только текстом. Напишите, пожалуйста, вопрос сообщением.',
+        welcome: 'Здравствуйте! Напишите вопрос акимату одним сообщением, и мы пришлём номер обращения.',
       },
       status: { off: 'Выключен', ready: 'Готов', connecting: 'Подключение…', connected: 'Подключён', error: 'Ошибка' },
       channels: {
@@ -213,6 +215,7 @@ export const intakeStrings = {
       reply: {
         received: 'Рахмет! Сұрағыңыз қабылданды. Өтініш нөмірі: {{reference}}',
         textOnly: 'Кешіріңіз, сұрақтарды тек мәтін түрінде қабылдаймыз. Сұрағыңызды хабарлама етіп жазыңыз.',
+        welcome: 'Сәлеметсіз бе! Әкімдікке сұрағыңызды бір хабарламамен жазыңыз, біз өтініш нөмірін жібереміз.',
       },
       status: { off: 'Өшірулі', ready: 'Дайын', connecting: 'Қосылуда…', connected: 'Қосылған', error: 'Қате' },
       channels: {

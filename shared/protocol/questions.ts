@@ -4,7 +4,7 @@ import { command, event } from './define';
 import { PRODUCERS } from './roles';
 
 /** Reasons a producer should look at a question before air; flagged, never deleted. */
-export const QUESTION_FLAGS = ['profanity', 'rude', 'phone', 'iin', 'card', 'email', 'long_text'] as const;
+export const QUESTION_FLAGS = ['profanity', 'rude', 'phone', 'iin', 'card', 'email', 'long_text', 'flood'] as const;
 export type QuestionFlagName = (typeof QUESTION_FLAGS)[number];
 
 const tagText = z.string().trim().min(1).max(80);

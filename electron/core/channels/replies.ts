@@ -8,6 +8,7 @@ import { translate } from '../messages';
 export type ReplyKind =
   | { kind: 'received'; reference: string }
   | { kind: 'textOnly' }
+  | { kind: 'welcome' }
   | { kind: 'rejected'; error: unknown };
 
 export function replyText(lang: Language, reply: ReplyKind): string {
@@ -16,6 +17,8 @@ export function replyText(lang: Language, reply: ReplyKind): string {
       return translate(lang, 'intake.reply.received', { reference: reply.reference });
     case 'textOnly':
       return translate(lang, 'intake.reply.textOnly');
+    case 'welcome':
+      return translate(lang, 'intake.reply.welcome');
     case 'rejected': {
       const error = reply.error instanceof AppError ? reply.error : new AppError('internal');
       return translate(lang, error.messageKey);

@@ -164,14 +164,16 @@ export class TelegramPoller {
       case 'ignore':
       case 'edit':
         return;
-      case 'non_text': {
+      case 'non_text':
+      case 'command': {
+        const kind = decision.kind === 'command' ? 'welcome' : 'textOnly';
         const target = {
           channel: 'telegram' as const,
           recipient: String(decision.chatId),
-          dedupeKey: `telegram:${decision.chatId}:${decision.replyTo}:textOnly`,
+          dedupeKey: `telegram:${decision.chatId}:${decision.replyTo}:${kind}`,
           extra: { replyTo: decision.replyTo },
         };
-        enqueueReply(db, target, replyText(decision.language, { kind: 'textOnly' }), now());
+        enqueueReply(db, target, replyText(decision.language, { kind }), now());
         return;
       }
       case 'question': {
@@ -181,7 +183,9 @@ export class TelegramPoller {
           extra: { replyTo: decision.replyTo },
         };
         try {
-          const { reference } = await intake.accept(decision.message);
+          const { reference, flood } = await intake.accept(decision.message);
+          // A flood is stored and flagged; answering each message would flood the sender back.
+          if (flood) return;
           const text = replyText(decision.language, { kind: 'received', reference });
           enqueueReply(db, { ...base, dedupeKey: `telegram:${decision.message.externalId}:received` }, text, now());
         } catch (error) {

@@ -22,7 +22,16 @@ function apiKeyOf(request: FastifyRequest): string | null {
  */
 export function registerWebhookRoutes(app: FastifyInstance, channels: Channels): void {
   const { db, intake, now, states } = channels;
-  const rateLimit = { max: Math.max(channels.perIpPerMinute * 10, 1), timeWindow: '1 minute' };
+  // Per integration key, not per IP: a portal behind a shared proxy is one caller; keyless
+  // requests (refused anyway) share their address's bucket.
+  const rateLimit = {
+    max: Math.max(channels.perIpPerMinute * 10, 1),
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => {
+      const key = apiKeyOf(request);
+      return key ? `key:${key}` : `ip:${request.ip}`;
+    },
+  };
 
   app.post<{ Body: unknown }>(WEBHOOK_PATH, { config: { rateLimit } }, async (request, reply) => {
     const key = apiKeyOf(request);

@@ -42,7 +42,9 @@ export function registerWhatsAppRoutes(app: FastifyInstance, channels: Channels)
       },
     );
 
-    scope.post<{ Body: Buffer }>(WHATSAPP_PATH, { config: { rateLimit } }, async (request, reply) => {
+    // No per-IP limit: Meta's servers share addresses. The signature keeps strangers out and the
+    // per-sender limit (intake) flags floods.
+    scope.post<{ Body: Buffer }>(WHATSAPP_PATH, async (request, reply) => {
       const settings = getIntakeSettings(db);
       if (!whatsappReady(settings) || !settings.whatsapp.appSecret) {
         throw new AppError('forbidden', { detail: 'whatsapp is not configured' });
@@ -67,7 +69,9 @@ export function registerWhatsAppRoutes(app: FastifyInstance, channels: Channels)
           }
           const lang = guessLanguage(d.message.text);
           try {
-            const { reference } = await intake.accept(d.message);
+            const { reference, flood } = await intake.accept(d.message);
+            // A flood is stored and flagged; answering each message would flood the sender back.
+            if (flood) return;
             const text = replyText(lang, { kind: 'received', reference });
             enqueueReply(db, { ...target, dedupeKey: `whatsapp:${d.message.externalId}:received` }, text, now());
           } catch (error) {

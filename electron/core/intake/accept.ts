@@ -11,7 +11,6 @@ import type { EventBus } from '../events';
 import { createWalSync, withoutWaitingForDisk, type Db, type WalSync } from '../store/db';
 import {
   countWaitingInbound,
-  findInbound,
   markInboundFailed,
   markInboundMade,
   reserveInbound,
@@ -21,7 +20,7 @@ import {
   type WaitingInbound,
 } from '../store/inbound';
 import { applyInboundEdit, type InboundEditOutcome } from '../store/inboundQuestions';
-import { insertQuestion, type NewQuestion } from '../store/questions';
+import { addArrivalFlag, insertQuestion, type NewQuestion } from '../store/questions';
 import { getIntakeSettings } from '../store/settings';
 import type { InboundMessage } from './inbound';
 import { normalizeContact } from './contact';
@@ -35,6 +34,8 @@ export interface AcceptResult {
   questionId: number;
   /** False when this (channel, external id) was already stored: answer as the first time. */
   created: boolean;
+  /** Over its sender's per-minute limit: stored and flagged for the producer, not answered one by one. */
+  flood: boolean;
 }
 
 interface Pending {
@@ -67,6 +68,10 @@ export interface InboundEdit {
  * per IP by the HTTP layer, CSV and phone-in are typed or imported by producers.
  */
 export const SENDER_LIMITED_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['telegram', 'whatsapp', 'webhook']);
+
+/** Marks, in a message's stored meta, that it came over its sender's per-minute limit. */
+const FLOOD_META = 'flood';
+const isFlood = (input: NewQuestion): boolean => input.meta[FLOOD_META] === true;
 
 /** A message's text as stored, or a typed error when it is empty or too long. */
 function checkedText(raw: string): string {
@@ -169,8 +174,9 @@ export function createIntake(deps: IntakeDeps): Intake {
   const durability = deps.durability ?? createWalSync(db);
 
   const makeQuestion = (input: NewQuestion, place: InboundPlace): Question => {
-    const question = insertQuestion(db, input, place);
-    return onInserted ? onInserted(db, question) : question;
+    const inserted = insertQuestion(db, input, place);
+    const question = onInserted ? onInserted(db, inserted) : inserted;
+    return isFlood(input) ? addArrivalFlag(db, question, 'flood') : question;
   };
 
   const enter = (p: Pending, inline: boolean): Outcome => {
@@ -182,7 +188,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       receivedAt: input.receivedAt,
       payload: inline ? null : JSON.stringify(input),
     });
-    const result = { reference: place.reference, questionId: place.id, created };
+    const result = { reference: place.reference, questionId: place.id, created, flood: created && isFlood(input) };
     return { ok: true, result, made: created && inline ? makeQuestion(input, place) : null };
   };
   const makeWaiting = (row: WaitingInbound): Question => {
@@ -321,13 +327,9 @@ export function createIntake(deps: IntakeDeps): Intake {
         return Promise.reject(error);
       }
       if (input.senderUserId && SENDER_LIMITED_CHANNELS.has(input.channel)) {
+        // Over the limit is still accepted content: kept, flagged for the producer, never dropped.
         const key = `${input.channel}:${input.senderUserId}`;
-        if (!limiter.take(key, perSender(), now())) {
-          // A redelivery of something already stored still answers as the first time did.
-          const stored = findInbound(db, input.channel, input.externalId);
-          if (stored) return Promise.resolve({ reference: stored.reference, questionId: stored.id, created: false });
-          return Promise.reject(new AppError('rate_limited', { detail: `sender limit for ${key}` }));
-        }
+        if (!limiter.take(key, perSender(), now())) input = { ...input, meta: { ...input.meta, [FLOOD_META]: true } };
       }
       pace.arrived();
       return new Promise<AcceptResult>((resolve, reject) => {

@@ -12,6 +12,8 @@ export type TelegramDecision =
   | { kind: 'question'; message: InboundMessage; chatId: number; replyTo: number; language: Language }
   | { kind: 'edit'; externalId: string; text: string; chatId: number; language: Language }
   | { kind: 'non_text'; chatId: number; replyTo: number; language: Language }
+  /** A bot command (`/start`, `/help`): a greeting that says how to ask, never a question. */
+  | { kind: 'command'; chatId: number; replyTo: number; language: Language }
   | { kind: 'ignore'; reason: string };
 
 const messageSchema = z.looseObject({
@@ -45,6 +47,9 @@ export const getUpdatesReplySchema = z.object({
   result: z.array(z.looseObject({ update_id: z.number().int() })),
 });
 
+/** `/start`, `/help@desk_bot …`: what Telegram clients send for the menu and the Start button. */
+const BOT_COMMAND = /^\/[A-Za-z0-9_]{1,32}(@\w+)?(\s|$)/;
+
 export function externalIdOf(chatId: number, messageId: number): string {
   return `${chatId}:${messageId}`;
 }
@@ -72,6 +77,7 @@ export function decideTelegramUpdate(raw: Update | unknown): TelegramDecision {
     return { kind: 'edit', externalId, text, chatId: m.chat.id, language };
   }
   if (text === undefined) return { kind: 'non_text', chatId: m.chat.id, replyTo: m.message_id, language };
+  if (BOT_COMMAND.test(text)) return { kind: 'command', chatId: m.chat.id, replyTo: m.message_id, language };
   return {
     kind: 'question',
     chatId: m.chat.id,

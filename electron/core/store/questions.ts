@@ -161,6 +161,8 @@ const SET_ANALYSIS = `
   WHERE id = @id
 `;
 
+const SET_FLAGS = `UPDATE question SET flags = @flags, flagged = 1 WHERE id = @id`;
+
 const SET_GROUP = `UPDATE question SET group_id = @groupId WHERE id = @id`;
 
 const BUMP_VERSION = `
@@ -402,6 +404,13 @@ export function bumpVersion(db: Db, id: number, version: number, now: number): Q
   checkVersion(db, id, version);
   prepared(db, BUMP_VERSION).run({ id, version, now });
   return mustGet(db, id);
+}
+
+/** A flag raised by how a message arrived rather than by its text (a flood); part of the insert, no new version. */
+export function addArrivalFlag(db: Db, question: Question, flag: Question['flags'][number]): Question {
+  const flags = QUESTION_FLAGS.filter((f) => f === flag || question.flags.includes(f));
+  prepared(db, SET_FLAGS).run({ id: question.id, flags: JSON.stringify(flags) });
+  return { ...question, flags };
 }
 
 /** Derived data computed at intake: flags and suggestions (part of the insert, no new version). */

@@ -179,3 +179,27 @@ describe('CSV adapter', () => {
     expect(parseCsvDate('yesterday')).toBeNull();
   });
 });
+
+describe('Telegram commands and button presses are not questions (issue 12)', () => {
+  const message = (text: string) => ({
+    update_id: 7,
+    message: { message_id: 3, date: 1_763_700_000, chat: { id: 42, type: 'private' }, from: { id: 42, first_name: 'Асель', language_code: 'ru' }, text },
+  });
+
+  it('answers /start and other commands with a greeting instead of storing them', () => {
+    for (const text of ['/start', '/start ref-abc', '/help@akimat_desk_bot']) {
+      expect(decideTelegramUpdate(message(text))).toEqual({ kind: 'command', chatId: 42, replyTo: 3, language: 'ru' });
+    }
+    expect(translate('ru', 'intake.reply.welcome')).toMatch(/^Здравствуйте!/);
+  });
+
+  it('still takes a question that merely contains a slash', () => {
+    expect(decideTelegramUpdate(message('Автобус 32/1 не ходит')).kind).toBe('question');
+    expect(decideTelegramUpdate(message('/ почему нет света?')).kind).toBe('question');
+  });
+
+  it('ignores a button press (callback query)', () => {
+    const press = { update_id: 8, callback_query: { id: 'cb1', from: { id: 42, first_name: 'Асель' }, data: 'yes', message: { message_id: 3, date: 1, chat: { id: 42, type: 'private' } } } };
+    expect(decideTelegramUpdate(press)).toEqual({ kind: 'ignore', reason: 'not a message' });
+  });
+});

@@ -20,8 +20,13 @@ afterEach(async () => {
   await core.stop();
 });
 
-describe('per-sender limit', () => {
-  it('keeps a 50-message webhook burst from one sender to the limit, with a clear answer, and lets them in again a minute later', async () => {
+const flooded = (channel: string) => {
+  core.intake.drain();
+  return (core.db.prepare("SELECT COUNT(*) AS n FROM question q WHERE channel = ? AND EXISTS (SELECT 1 FROM json_each(q.flags) WHERE value = 'flood')").get(channel) as any).n;
+};
+
+describe('per-sender limit: a flood is kept and flagged, never dropped (issue 12)', () => {
+  it('stores a 50-message webhook burst from one sender, flags the 45 over the limit for the producer, and lets them in unflagged a minute later', async () => {
     const { key } = await producer.send('integration.create', { name: 'Comments' });
     await producer.send('intake.updateSettings', { limits: { perSenderPerMinute: 5 } });
     const burst = await Promise.all(
@@ -33,43 +38,45 @@ describe('per-sender limit', () => {
         ),
       ),
     );
-    const accepted = burst.filter((r) => r.status === 201);
-    const limited = burst.filter((r) => r.status === 429);
-    expect(accepted).toHaveLength(5);
-    expect(limited).toHaveLength(45);
-    expect(limited[0]!.json.error).toMatchObject({ code: 'rate_limited', message: 'Too many messages. Please try again in a minute.' });
-    expect(count('webhook')).toBe(5);
+    expect(burst.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(count('webhook')).toBe(50);
+    expect(flooded('webhook')).toBe(45);
+    const filtered = await producer.send('inbox.list', { filter: { flag: 'flood' } });
+    expect(filtered.items).toHaveLength(45);
+    expect(filtered.items.every((q: any) => q.flags.includes('flood'))).toBe(true);
 
-    // A redelivery of something already stored still gets its reference, even over the limit.
-    const first = accepted[0]!.json.value.reference;
-    const storedIds = (core.db.prepare("SELECT external_id AS id, reference FROM question").all() as any[]);
-    const redelivered = storedIds.find((r) => r.reference === first).id.split(':')[1];
-    const again = await postJson(`${core.url}/api/intake/webhook`, { externalId: redelivered, text: 'x', senderName: 'Flooder', senderId: 'u-1' }, { authorization: `Bearer ${key}` });
-    expect(again.json.value).toEqual({ reference: first, created: false });
+    // A redelivery is answered as the first delivery was and adds nothing.
+    const again = await postJson(`${core.url}/api/intake/webhook`, { externalId: 'burst-0', text: 'x', senderName: 'Flooder', senderId: 'u-1' }, { authorization: `Bearer ${key}` });
+    expect(again.json.value).toEqual({ reference: burst[0]!.json.value.reference, created: false });
+    expect(count('webhook')).toBe(50);
 
-    // Another sender is not affected; the same sender is welcome again after a minute.
-    const other = await postJson(`${core.url}/api/intake/webhook`, { externalId: 'other-1', text: 'Вопрос', senderName: 'Other', senderId: 'u-2' }, { authorization: `Bearer ${key}` });
-    expect(other.status).toBe(201);
+    // Another sender is not affected; the same sender is unflagged again after a minute.
+    await postJson(`${core.url}/api/intake/webhook`, { externalId: 'other-1', text: 'Вопрос', senderName: 'Other', senderId: 'u-2' }, { authorization: `Bearer ${key}` });
     clock += 61_000;
-    const later = await postJson(`${core.url}/api/intake/webhook`, { externalId: 'burst-later', text: 'Снова я', senderName: 'Flooder', senderId: 'u-1' }, { authorization: `Bearer ${key}` });
-    expect(later.status).toBe(201);
+    await postJson(`${core.url}/api/intake/webhook`, { externalId: 'burst-later', text: 'Снова я', senderName: 'Flooder', senderId: 'u-1' }, { authorization: `Bearer ${key}` });
+    expect(count('webhook')).toBe(52);
+    expect(flooded('webhook')).toBe(45);
   });
 
-  it('answers a Telegram flood with “too many messages” and stores only the allowed ones', async () => {
+  it('keeps every message of a Telegram burst of 20 (not only the first), answering only those within the limit', async () => {
     const fake = await new FakeTelegram().start();
     try {
       await producer.send('intake.updateSettings', { telegram: { enabled: true, token: fake.token, apiRoot: fake.url }, limits: { perSenderPerMinute: 3 } });
-      const updates = fake.push(...Array.from({ length: 50 }, (_, i) => fake.textUpdate(990001, `Сообщение ${i}`)));
+      const texts = ['алло', ...Array.from({ length: 19 }, (_, i) => `Когда починят дорогу, часть ${i + 1}?`)];
+      const updates = fake.push(...texts.map((t) => fake.textUpdate(990001, t)));
       await until(() => fake.confirmedUpTo === updates.at(-1).update_id, 'burst confirmed');
-      expect(count('telegram')).toBe(3);
-      await until(() => fake.sent.length === 50, 'fifty replies', 15_000);
-      expect(fake.sent.filter((m) => m.text.startsWith('Бір минуттан') || m.text.includes('Хабарлама тым көп'))).toHaveLength(47);
+      core.intake.drain();
+      const stored = core.db.prepare("SELECT original_text FROM question WHERE channel = 'telegram' ORDER BY id").all() as any[];
+      expect(stored.map((r) => r.original_text)).toEqual(texts);
+      expect(flooded('telegram')).toBe(17);
+      await until(() => fake.sent.length === 3, 'three replies');
+      expect(fake.sent.every((m) => m.text.startsWith('Рахмет!') || m.text.startsWith('Спасибо!'))).toBe(true);
     } finally {
       await fake.stop();
     }
   });
 
-  it('limits WhatsApp senders too', async () => {
+  it('keeps WhatsApp messages over the limit, flagged, and answers 200 only after they are stored', async () => {
     const secret = 'wa-secret-for-limits';
     await producer.send('intake.updateSettings', { whatsapp: { enabled: true, appSecret: secret, verifyToken: 'v' }, limits: { perSenderPerMinute: 2 } });
     const messages = Array.from({ length: 5 }, (_, i) => ({ from: '77010000000', id: `wamid.lim-${i}`, timestamp: '1763700000', type: 'text', text: { body: `Вопрос ${i}` } }));
@@ -77,9 +84,33 @@ describe('per-sender limit', () => {
     const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
     const response = await fetch(`${core.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: new Uint8Array(body) });
     expect(response.status).toBe(200);
-    expect(count('whatsapp')).toBe(2);
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE channel = 'whatsapp'").get()).toEqual({ n: 5 });
+    expect(count('whatsapp')).toBe(5);
+    expect(flooded('whatsapp')).toBe(3);
     const replies = core.db.prepare("SELECT body FROM outbox WHERE channel = 'whatsapp'").all() as any[];
-    expect(replies.filter((r) => JSON.parse(r.body).text.includes('Слишком много сообщений'))).toHaveLength(3);
+    expect(replies).toHaveLength(2);
+  });
+
+  it('does not limit the WhatsApp webhook by IP: Meta’s servers share addresses', async () => {
+    const limited = await startTestCore({ intakePerIpPerMinute: 1 });
+    try {
+      const client = await TestWsClient.connect(limited.url);
+      const secret = 'wa-secret-shared-ip';
+      await client.send('intake.updateSettings', { whatsapp: { enabled: true, appSecret: secret, verifyToken: 'v' } });
+      client.close();
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const messages = [{ from: `7701000${String(i).padStart(4, '0')}`, id: `wamid.ip-${i}`, timestamp: '1763700000', type: 'text', text: { body: `Вопрос ${i}` } }];
+        const body = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { phone_number_id: '1' }, messages } }] }] }));
+        const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+        const r = await fetch(`${limited.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: new Uint8Array(body) });
+        statuses.push(r.status);
+      }
+      expect(statuses).toEqual(Array(15).fill(200));
+      expect(limited.db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE channel = 'whatsapp'").get()).toEqual({ n: 15 });
+    } finally {
+      await limited.stop();
+    }
   });
 });
 
