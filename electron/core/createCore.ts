@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { registerDepartmentCommands } from './commands/departments';
-import { registerDeviceCommands } from './commands/devices';
+import { deviceKey, redeemPairing, registerDeviceCommands } from './commands/devices';
+import { PairingCodes } from './pairing';
+import { deviceForToken } from './store/devices';
 import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
 import { registerRundownCommands } from './rundown/commands';
@@ -72,8 +74,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   const accessTokens = loadAccessTokens(db, now());
   const deskSecret = config.deskSecret ?? newDeskSecret();
+  const pairing = new PairingCodes(now);
   const http = await createHttpServer({
-    access: createAccessPolicy(accessTokens, { deskSecret, allowedHosts: config.allowedHosts ?? [] }),
+    access: createAccessPolicy(accessTokens, {
+      deskSecret,
+      allowedHosts: config.allowedHosts ?? [],
+      deviceFor: (token) => {
+        const device = deviceForToken(db, token, now());
+        return device ? { key: deviceKey(device.id), name: device.name, role: device.role } : null;
+      },
+    }),
+    redeemPairing: (code) => redeemPairing({ db, now, pairing }, code),
     channels,
     hub,
     intake,
@@ -85,7 +96,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  registerDeviceCommands(registry, hub, { db, now, host: config.host, port, tokens: accessTokens, bus });
+  registerDeviceCommands(registry, hub, { db, now, host: config.host, port, tokens: accessTokens, bus, pairing });
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 

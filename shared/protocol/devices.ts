@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, event } from './define';
-import { PRODUCERS } from './roles';
+import { ADMINS, PRODUCERS } from './roles';
 
 /** Roles a LAN link can carry: admin stays on the desk machine itself. */
 export const LINK_ROLES = ['producer', 'speaker', 'press'] as const;
@@ -23,7 +23,31 @@ export const devicesSchema = z.discriminatedUnion('lan', [
 ]);
 export type Devices = z.infer<typeof devicesSchema>;
 
+/** A paired device as the desk lists it: never its token (only a hash of it is stored). */
+export const pairedDeviceSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(LINK_ROLES),
+  createdAt: z.number(),
+  lastUsedAt: z.number().nullable(),
+});
+export type PairedDevice = z.infer<typeof pairedDeviceSchema>;
+
+/** A one-time pairing link (one per LAN address); it expires unused after `expiresAt`. */
+export const pairingSchema = z.object({ urls: z.array(z.string()), expiresAt: z.number() });
+export type Pairing = z.infer<typeof pairingSchema>;
+
 export const deviceCommands = {
+  /** Paired devices with role and last use (admin: the desk machine itself). */
+  'devices.list': command(ADMINS, z.object({}), z.array(pairedDeviceSchema)),
+  /** A one-time link that pairs one named device with one role. */
+  'devices.pair': command(
+    ADMINS,
+    z.object({ name: z.string().trim().min(1).max(60), role: z.enum(LINK_ROLES) }),
+    pairingSchema,
+  ),
+  /** Revokes a device at once: its token stops working and its open sockets are closed. */
+  'devices.revoke': command(ADMINS, z.object({ id: z.number().int() }), z.array(pairedDeviceSchema)),
   /** Producers only: the links contain secrets. */
   'devices.links': command(PRODUCERS, z.object({}), devicesSchema),
   /** A new token for one role; sockets that used the old one are closed at once. */

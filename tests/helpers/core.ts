@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreConfig } from '../../electron/core/config';
 import { createCore, type Core } from '../../electron/core/createCore';
-import { DESK_COOKIE } from '../../electron/core/http/access';
+import { DESK_COOKIE, TOKEN_HEADER } from '../../electron/core/http/access';
+import { insertDevice } from '../../electron/core/store/devices';
+import type { LinkRole } from '../../shared/protocol';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -12,8 +14,20 @@ export interface TestCore extends Core {
   stop(): Promise<void>;
 }
 
-/** Each running test core's desk secret, by its URL: helpers sign in as the desk with it. */
-const deskSecrets = new Map<string, string>();
+/** Each running test core, by its URL: helpers sign in as the desk with its secret, or pair devices in it. */
+const deskSecrets = new Map<string, Core>();
+
+/**
+ * Pairs a named LAN device with `role` in the core at `url` and returns the headers it sends (its
+ * token, the desk's origin): the audit trail names this device.
+ */
+export function deviceHeaders(url: string, name: string, role: LinkRole): Record<string, string> {
+  const { origin } = new URL(url);
+  const core = deskSecrets.get(origin);
+  if (!core) throw new Error(`No test core runs at ${origin}`);
+  const { token } = insertDevice(core.db, name, role, Date.now());
+  return { origin, [TOKEN_HEADER]: token };
+}
 
 /**
  * What the desk's own window sends: its origin and the cookie `/login` sets. Tests that act as a
@@ -21,9 +35,9 @@ const deskSecrets = new Map<string, string>();
  */
 export function deskHeaders(url: string): Record<string, string> {
   const { origin } = new URL(url);
-  const secret = deskSecrets.get(origin);
-  if (!secret) throw new Error(`No test core runs at ${origin}`);
-  return { origin, cookie: `${DESK_COOKIE}=${encodeURIComponent(secret)}` };
+  const core = deskSecrets.get(origin);
+  if (!core) throw new Error(`No test core runs at ${origin}`);
+  return { origin, cookie: `${DESK_COOKIE}=${encodeURIComponent(core.deskSecret)}` };
 }
 
 /** A real core on an ephemeral port with a fresh temporary database. */
@@ -37,7 +51,7 @@ export async function startTestCore(config: Partial<CoreConfig> = {}): Promise<T
     ...config,
     dataDir,
   });
-  deskSecrets.set(core.url, core.deskSecret);
+  deskSecrets.set(core.url, core);
   return {
     ...core,
     dataDir,

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { CommandName, CommandReply, CommandRequest, Role } from '../../shared/protocol';
-import { deskHeaders } from './core';
+import type { CommandName, CommandReply, CommandRequest, LinkRole, Role } from '../../shared/protocol';
+import { deskHeaders, deviceHeaders } from './core';
 
 export interface ReceivedEvent {
   name: string;
@@ -44,12 +44,15 @@ export class TestWsClient {
   }
 
   /**
-   * Connects as one of the desk's own windows (its origin and secret cookie). `name` is who the
-   * audit trail names for this connection's actions; `resume` a cursor to resume from.
+   * Connects as one of the desk's own windows (its origin and secret cookie), or, given `name`, as
+   * a LAN device paired under that name with `role` (the audit trail names it). `resume`: a
+   * cursor to resume from.
    */
   static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string, resume?: string): Promise<TestWsClient> {
-    const query = new URLSearchParams({ role, lang, ...(name ? { name } : {}), ...(resume ? { resume } : {}) });
-    return TestWsClient.open(baseUrl, query.toString(), deskHeaders(baseUrl));
+    const query = new URLSearchParams({ role, lang, ...(resume ? { resume } : {}) });
+    if (name && (role === 'admin' || role === 'graphics')) throw new Error(`No device can be paired as ${role}`);
+    const headers = name ? deviceHeaders(baseUrl, name, role as LinkRole) : deskHeaders(baseUrl);
+    return TestWsClient.open(baseUrl, query.toString(), headers);
   }
 
   /** Connects with exactly these headers (a LAN device's token, a stranger's origin). */

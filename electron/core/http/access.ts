@@ -8,6 +8,8 @@ import type { AccessTokens } from '../store/accessTokens';
 export const TOKEN_HEADER = 'x-desk-token';
 /** The cookie `/login` sets in the desk's own windows: it carries this run's desk secret. */
 export const DESK_COOKIE = 'desk_session';
+/** The cookie `/pair` sets on a paired LAN device: its own token (only its hash is stored). */
+export const DEVICE_COOKIE = 'desk_device';
 
 export function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
@@ -28,7 +30,10 @@ export function newDeskSecret(): string {
 export interface Identity {
   role: Role;
   actor: string;
-  /** The LAN link token that let it in, or null for the desk's own windows. */
+  /**
+   * What let it in, so revoking it can close its sockets: `device:<id>`, a role link's token, or
+   * null for the desk's own windows.
+   */
   token: string | null;
 }
 
@@ -37,6 +42,8 @@ export interface AccessOptions {
   deskSecret: string;
   /** Host names (besides IP literals and localhost) that this desk answers to, e.g. `desk.studio.lan`. */
   allowedHosts?: readonly string[];
+  /** A paired device by its token (null when unknown or revoked); read on every request. */
+  deviceFor?: (token: string) => { key: string; name: string; role: Role } | null;
 }
 
 export interface AccessPolicy {
@@ -121,7 +128,9 @@ export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions)
         // The desk machine's operator runs the desk: asking for the console makes it its admin.
         return { role: requested === 'producer' ? 'admin' : requested, actor: 'desk', token: null };
       }
-      const presented = presentedToken(request);
+      const presented = presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? '');
+      const device = presented ? (options.deviceFor?.(presented) ?? null) : null;
+      if (device) return { role: device.role, actor: device.name, token: device.key };
       const role = tokenRole(presented);
       return role ? { role, actor: `${role}@${request.ip}`, token: presented } : null;
     },

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
-import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
-import { DESK_COOKIE, sameSecret, type AccessPolicy } from './access';
+import type { LinkRole } from '../../../shared/protocol';
+import { HOME_ROUTE, linkRoute, UI_PATHS } from '../../../shared/routes';
+import { DESK_COOKIE, DEVICE_COOKIE, sameSecret, type AccessPolicy } from './access';
+
+export const PAIR_PATH = '/pair';
+/** A paired device stays paired until revoked; the cookie outlives browser restarts. */
+const DEVICE_COOKIE_MAX_AGE_S = 5 * 365 * 24 * 3600;
 
 export const LOGIN_PATH = '/login';
 
@@ -26,5 +31,26 @@ export function registerLogin(app: FastifyInstance, access: AccessPolicy): void 
       .header('Cache-Control', 'no-store')
       .header('Referrer-Policy', 'no-referrer')
       .redirect(next);
+  });
+}
+
+/**
+ * A one-time pairing link opened on the LAN device: the device gets its own token (a cookie the
+ * page's scripts cannot read, or JSON for a program that asks for it) and its role's screen.
+ */
+export function registerPairing(
+  app: FastifyInstance,
+  access: AccessPolicy,
+  redeem: (code: string) => { token: string; role: LinkRole } | null,
+): void {
+  app.get<{ Querystring: { code?: string } }>(PAIR_PATH, async (request, reply) => {
+    if (!access.validHost(request)) throw new AppError('forbidden');
+    const paired = redeem(request.query.code ?? '');
+    if (!paired) throw new AppError('forbidden');
+    void reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+    if (request.headers.accept === 'application/json') return { ok: true, value: paired };
+    return reply
+      .header('Set-Cookie', `${DEVICE_COOKIE}=${paired.token}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`)
+      .redirect(linkRoute(paired.role).path);
   });
 }

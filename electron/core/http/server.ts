@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
-import { parseCursor, PRODUCERS, ROLES, type Role } from '../../../shared/protocol';
+import { parseCursor, PRODUCERS, ROLES, type LinkRole, type Role } from '../../../shared/protocol';
 import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
@@ -18,7 +18,7 @@ import type { AccessPolicy, Identity } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
-import { registerLogin } from './login';
+import { registerLogin, registerPairing } from './login';
 import { registerPublicForm } from './publicForm';
 import { registerReportRoutes } from './reportRoutes';
 
@@ -46,6 +46,8 @@ export const STAFF_API: Readonly<Record<string, readonly Role[]>> = { '/api/inta
 
 export interface HttpDeps {
   access: AccessPolicy;
+  /** Trades a one-time pairing code for a device token (`/pair`). */
+  redeemPairing: (code: string) => { token: string; role: LinkRole } | null;
   hub: Hub;
   intake: Intake;
   staticDir?: string | undefined;
@@ -104,8 +106,9 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
 
   registerLogin(app, deps.access);
+  registerPairing(app, deps.access, deps.redeemPairing);
   const socketIdentities = new WeakMap<FastifyRequest, Identity>();
-  app.get<{ Querystring: { role?: string; lang?: string; name?: string; token?: string; resume?: string } }>(
+  app.get<{ Querystring: { role?: string; lang?: string; token?: string; resume?: string } }>(
     '/ws',
     {
       websocket: true,
@@ -126,9 +129,9 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       const who = socketIdentities.get(request);
       if (!who) return socket.close(1008, 'not identified');
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
-      const actor = (request.query.name ?? '').slice(0, 60) || who.actor;
       const resume = parseCursor(request.query.resume);
-      deps.hub.attach(socket, { role: who.role, lang, actor, token: who.token, resume });
+      // The audit names whom the credential belongs to; a client's own claim (`?name=`) counts for nothing.
+      deps.hub.attach(socket, { role: who.role, lang, actor: who.actor, token: who.token, resume });
     },
   );
 
