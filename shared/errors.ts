@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'forbidden',
   'unknown_command',
   'internal',
+  /** The desk could not make the request durable just now; retrying is safe (idempotent intake). */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -50,6 +52,11 @@ export class AppError extends Error {
   ) {
     super(options.detail ?? code);
     this.name = 'AppError';
+  }
+
+  /** The sender should retry the whole request: nothing about it may be acknowledged. */
+  get retryable(): boolean {
+    return this.code === 'unavailable';
   }
 
   get messageKey(): string {

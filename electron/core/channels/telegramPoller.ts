@@ -189,7 +189,7 @@ export class TelegramPoller {
           const text = replyText(decision.language, { kind: 'received', reference });
           enqueueReply(db, { ...base, dedupeKey: `telegram:${decision.message.externalId}:received` }, text, now());
         } catch (error) {
-          if (!(error instanceof AppError)) throw error;
+          if (!(error instanceof AppError) || error.retryable) throw error;
           const text = replyText(decision.language, { kind: 'rejected', error });
           enqueueReply(db, { ...base, dedupeKey: `telegram:${decision.message.externalId}:rejected` }, text, now());
         }

@@ -39,7 +39,7 @@ export function registerCsvRoutes(app: FastifyInstance, channels: Channels): voi
           if (result.created) created += 1;
           else duplicates += 1;
         } catch (error) {
-          if (!(error instanceof AppError)) throw error;
+          if (!(error instanceof AppError) || error.retryable) throw error;
           late.push({ line: row.line, values: row.values, error: t(error.messageKey) });
         }
       }),

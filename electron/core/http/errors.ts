@@ -25,6 +25,8 @@ export function httpStatus(code: ErrorCode): number {
       return 429;
     case 'internal':
       return 500;
+    case 'unavailable':
+      return 503;
     default:
       return assertNever(code);
   }

@@ -79,7 +79,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'internal') deps.log(`${request.method} ${request.url} failed`, error);
+    if (appError.code === 'internal' || appError.retryable) deps.log(`${request.method} ${request.url} failed`, error);
+    if (appError.retryable) void reply.header('Retry-After', '1');
     void reply
       .code(httpStatus(appError.code))
       .send({ ok: false, error: errorShape(appError, requestLanguage(request)) });

@@ -64,7 +64,7 @@ export function registerWebhookRoutes(app: FastifyInstance, channels: Channels):
           return { externalId, ok: true as const, reference, created };
         } catch (error) {
           // A storage failure fails the whole request, so the sender retries it.
-          if (!(error instanceof AppError)) throw error;
+          if (!(error instanceof AppError) || error.retryable) throw error;
           return { externalId, ok: false as const, error: errorShape(error, lang) };
         }
       }),

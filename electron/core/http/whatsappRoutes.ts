@@ -75,7 +75,7 @@ export function registerWhatsAppRoutes(app: FastifyInstance, channels: Channels)
             const text = replyText(lang, { kind: 'received', reference });
             enqueueReply(db, { ...target, dedupeKey: `whatsapp:${d.message.externalId}:received` }, text, now());
           } catch (error) {
-            if (!(error instanceof AppError)) throw error;
+            if (!(error instanceof AppError) || error.retryable) throw error;
             const text = replyText(lang, { kind: 'rejected', error });
             enqueueReply(db, { ...target, dedupeKey: `whatsapp:${d.message.externalId}:rejected` }, text, now());
           }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
 import { migrate } from './migrations';
 import { prepared } from './statements';
 
@@ -63,6 +64,12 @@ export function withoutWaitingForDisk<T>(db: Db, work: () => T): T {
   }
 }
 
+/** The part of a file handle a WAL sync uses (tests inject failures through it). */
+export interface WalFile {
+  datasync(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface WalSync {
   /** Resolves once every commit made before the call is on disk. */
   sync(): Promise<void>;
@@ -78,17 +85,58 @@ export interface WalSync {
  * serves dozens of commits (each costs ~0.1 ms of CPU, taken from the senders' side of the
  * machine), while a lone message is synced at once.
  */
-export function createWalSync(db: Db, minGapMs = 1): WalSync {
+export function createWalSync(db: Db, minGapMs = 1, openWal: (path: string) => Promise<WalFile> = (p) => open(p, 'r+')): WalSync {
   const path = `${db.name}-wal`;
-  let handle: Promise<FileHandle> | null = null;
+  let handle: Promise<WalFile> | null = null;
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   let lastStart = -Infinity;
+  // After a failed fsync the kernel may have dropped those pages and marks them clean, so a later
+  // fsync "succeeds" without them; and WAL recovery stops at the first bad frame, taking every later
+  // commit with it. Nothing more is acknowledged until a checkpoint has copied the whole log into
+  // the database file and synced it.
+  let poisoned = false;
+
+  /** Makes every commit so far durable through SQLite's own descriptors (main thread; faults only). */
+  const checkpoint = (cause: unknown): void => {
+    try {
+      const [result] = db.pragma('wal_checkpoint(FULL)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      if (result && result.busy === 0 && result.checkpointed >= result.log) return;
+    } catch (error) {
+      throw new AppError('unavailable', { detail: `write-ahead log not durable: ${String(cause)}; checkpoint failed: ${String(error)}` });
+    }
+    throw new AppError('unavailable', { detail: `write-ahead log not durable: ${String(cause)}; checkpoint incomplete` });
+  };
+
+  const syncOnce = async (): Promise<void> => {
+    if (poisoned) {
+      checkpoint('an earlier fsync failed');
+      poisoned = false;
+      return;
+    }
+    const opening = (handle ??= openWal(path));
+    let file: WalFile;
+    try {
+      file = await opening;
+    } catch (error) {
+      // Not cached: "too many open files" passes; this time SQLite's open descriptor does the work.
+      if (handle === opening) handle = null;
+      checkpoint(error);
+      return;
+    }
+    try {
+      await file.datasync();
+    } catch (error) {
+      poisoned = true;
+      if (handle === opening) handle = null;
+      void file.close().catch(() => undefined);
+      throw new AppError('unavailable', { detail: `fsync of the write-ahead log failed: ${String(error)}` });
+    }
+  };
 
   const start = (): Promise<void> => {
     lastStart = performance.now();
-    handle ??= open(path, 'r+');
-    const current = handle.then((h) => h.datasync()).finally(() => {
+    const current = syncOnce().finally(() => {
       if (running === current) running = null;
     });
     running = current;
@@ -112,7 +160,7 @@ export function createWalSync(db: Db, minGapMs = 1): WalSync {
       await Promise.allSettled([running, next]);
       const h = handle;
       handle = null;
-      if (h) await (await h).close();
+      if (h) await (await h.catch(() => null))?.close();
     },
   };
 }
