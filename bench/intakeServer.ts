@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { createCore, DATABASE_FILE } from '../electron/core/createCore';
 import { openDatabase } from '../electron/core/store/db';
 import { DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../electron/core/store/settings';
+import { BENCH_DESK_SECRET } from './process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
 const db = openDatabase(join(dataDir, DATABASE_FILE));
 saveIntakeSettings(db, { ...DEFAULT_INTAKE_SETTINGS, limits: { perSenderPerMinute: 0 } }, Date.now());
 db.close();
 
-const core = await createCore({ dataDir, host: '127.0.0.1', port: 0, intakePerIpPerMinute: 1_000_000_000, log: () => {} });
+const core = await createCore({ dataDir, host: '127.0.0.1', port: 0, intakePerIpPerMinute: 1_000_000_000, deskSecret: BENCH_DESK_SECRET, log: () => {} });
 console.log(`URL ${core.url}`);
 // The benchmark's CPU reading: everything acknowledged so far made into questions first, so
 // the time counted includes making them.

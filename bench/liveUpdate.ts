@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { pacedLoad } from './pacedLoad';
-import { startServer, stop } from './process';
+import { deskHeaders, startServer, stop } from './process';
 import { percentile } from './report';
 
 /**
@@ -31,7 +31,7 @@ interface EventItem {
 }
 
 function connect(url: string, onEvent: (reference: string, at: number) => void): Promise<WebSocket> {
-  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?role=producer&lang=en&name=bench`);
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?role=producer&lang=en&name=bench`, { headers: deskHeaders(url) });
   // A turn's events reach a console as one frame (`events`), each a `question.created` or another
   // event; frames without a new question are not parsed, so this process stays light.
   socket.on('message', (data) => {

@@ -1,7 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { DESK_COOKIE } from '../electron/core/http/access';
 
 export const ROOT = join(import.meta.dirname, '..');
+
+/** The desk secret the benchmark's cores run with, so its consoles sign in as the desk's own windows. */
+export const BENCH_DESK_SECRET = 'bench-desk-secret';
+
+/** What the desk's own window sends on its socket: its origin and the cookie `/login` sets. */
+export function deskHeaders(url: string): Record<string, string> {
+  return { origin: new URL(url).origin, cookie: `${DESK_COOKIE}=${BENCH_DESK_SECRET}` };
+}
 
 /** A server the benchmark loads, in a process of its own, and the lines it printed so far. */
 export interface Server {
@@ -20,7 +29,7 @@ export interface Server {
 export function startServer(args: readonly string[], options: { typescript?: boolean } = {}): Promise<Server> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const loader = options.typescript === false ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...profile, ...loader, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, ...loader, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DESK_SECRET: BENCH_DESK_SECRET } });
   let out = '';
   const waiters: Array<{ pattern: RegExp; from: number; resolve: (m: RegExpExecArray) => void }> = [];
   const check = () => {
@@ -39,7 +48,7 @@ export function startServer(args: readonly string[], options: { typescript?: boo
   const nextLine = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve) => waiters.push({ pattern, from: out.length, resolve }));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
-    void nextLine(/(?:URL |Producer console: +)(http:\/\/\S+?)(?:\/console)?\s/).then((m) =>
+    void nextLine(/(?:URL |Producer console: +)(http:\/\/[^/\s]+)/).then((m) =>
       resolve({ child, url: m[1]!, output: () => out, nextLine }),
     );
   });

@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../electron/core/createCore';
-import { TestWsClient } from '../tests/helpers/wsClient';
-import { ROOT, startServer, stop } from './process';
+import WebSocket from 'ws';
+import type { InboxFilter } from '../shared/protocol';
+import { deskHeaders, ROOT, startServer, stop } from './process';
 import { ms, writePart } from './report';
 import { cachedDatabase } from './scaleDatabase';
 
@@ -37,6 +38,30 @@ interface CoreRun {
   inboxPageMs: number;
 }
 
+/** A producer console's socket, signed in as the desk's own window, that pages the inbox. */
+async function openConsole(url: string): Promise<{ inbox: (filter: InboxFilter) => Promise<void>; close: () => void }> {
+  const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?role=producer&lang=en&name=bench`, { headers: deskHeaders(url) });
+  const replies = new Map<number, () => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { type: string; id?: number };
+    if (message.type === 'reply' && message.id !== undefined) replies.get(message.id)?.();
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  return {
+    inbox: (filter) =>
+      new Promise<void>((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        socket.send(JSON.stringify({ type: 'command', id, name: 'inbox.list', payload: { limit: 200, filter } }));
+      }),
+    close: () => socket.close(),
+  };
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024);
@@ -46,15 +71,15 @@ async function runCore(dataDir: string): Promise<CoreRun> {
   const t0 = performance.now();
   const server = await startServer(['dist/core/serve.mjs', '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1'], { typescript: false });
   const startMs = performance.now() - t0;
-  const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => TestWsClient.connect(server.url, 'producer', 'en', 'bench')));
+  const consoles = await Promise.all(Array.from({ length: CONSOLES }, () => openConsole(server.url)));
   const t1 = performance.now();
-  await Promise.all(consoles.map((c) => c.send('inbox.list', { limit: 200, filter: {} })));
+  await Promise.all(consoles.map((c) => c.inbox({})));
   const inboxPageMs = (performance.now() - t1) / CONSOLES;
   for (const [i, text] of SEARCHES.entries()) {
-    await consoles[i % CONSOLES]!.send('inbox.list', { limit: 200, filter: { text } });
-    await consoles[i % CONSOLES]!.send('inbox.list', { limit: 200, filter: { text, status: 'new' } });
+    await consoles[i % CONSOLES]!.inbox({ text });
+    await consoles[i % CONSOLES]!.inbox({ text, status: 'new' });
   }
-  await consoles[0]!.send('inbox.list', { limit: 200, filter: { flagged: true } });
+  await consoles[0]!.inbox({ flagged: true });
   const peak = peakRssMb(server.child.pid!);
   for (const c of consoles) c.close();
   await stop(server.child);
