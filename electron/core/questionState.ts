@@ -2,7 +2,6 @@ import { AppError } from '../../shared/errors';
 import { canTransition } from '../../shared/questionFlow';
 import type { Question } from '../../shared/protocol';
 import type { EventBus } from './events';
-import { readPrompterState } from './prompter';
 import { insertAudit } from './store/audit';
 import type { Db } from './store/db';
 import { getQuestion, updateQuestionState, type StateChange } from './store/questions';
@@ -38,8 +37,7 @@ export function transition(deps: StateDeps, actor: string, id: number, version: 
 /** Runs changes in one transaction, then publishes what was committed; returns the last one. */
 export function commitChanges(deps: StateDeps, changes: () => Question[]): Question {
   const changed = deps.db.transaction(changes)();
+  // The on-air projection (rundown/projection.ts) follows these and republishes only what changed.
   for (const q of changed) deps.bus.emit('question.updated', q);
-  // Any status change can alter the teleprompter's "current" or "next"; it is three indexed reads.
-  deps.bus.emit('prompter.state', readPrompterState(deps.db));
   return changed[changed.length - 1]!;
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Episode, Rundown, RundownItem } from '../../../shared/protocol';
 import { CITY_TZ } from '../../../shared/time';
 import type { CommandRegistry } from '../commands/registry';
-import { readPrompterState, setPrompterClock } from '../prompter';
+import { setPrompterClock } from '../prompter';
 import { commitChanges, transition, type StateDeps } from '../questionState';
 import { insertAudit } from '../store/audit';
 import { setCountdown, setCue } from '../store/cues';
@@ -25,6 +25,7 @@ import { appendToQueue, getQueueItem, listPending, listRundownItems, moveInQueue
 import { getSpeaker, listSpeakers, replaceSpeakers } from '../store/speakers';
 import { episodeOf, putOnAir, takeNext, undoAir, type AirDesk } from './onAir';
 import { recordOutcome } from './outcome';
+import { OnAirProjection } from './projection';
 
 function readRundown(deps: StateDeps, episode: Episode): Rundown {
   return {
@@ -42,15 +43,11 @@ function mustGetEpisode(deps: StateDeps, id: number): Episode {
   return episode;
 }
 
-/**
- * Every producer's rundown follows the same episode state; the prompter's "next" may change too.
- * `withPrompter` is false after `commitChanges`, which has already sent the prompter its state.
- */
-function publish(deps: StateDeps, episodeId: number | null, withPrompter = true): Rundown | null {
+/** Every producer's rundown follows the same episode state; the on-air projection follows it too. */
+function publish(deps: StateDeps, episodeId: number | null): Rundown | null {
   const episode = episodeId === null ? null : getEpisode(deps.db, episodeId);
   const rundown = episode ? readRundown(deps, episode) : null;
   if (rundown) deps.bus.emit('rundown.changed', rundown);
-  if (withPrompter) deps.bus.emit('prompter.state', readPrompterState(deps.db));
   return rundown;
 }
 
@@ -96,6 +93,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
   const desk: AirDesk = { last: null };
   setPrompterClock(db, deps.now);
   const onAirNow = () => listByStatus(db, 'on_air', 1)[0] ?? null;
+  const projection = new OnAirProjection(deps);
 
   registry.register('episode.list', () => ({ items: listEpisodes(db) }));
 
@@ -190,7 +188,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
       appendToQueue(db, { questionId: id, ...target }, deps.now());
       return [queued];
     });
-    publish(deps, target.episodeId, false);
+    publish(deps, target.episodeId);
     return { question, ...target };
   });
 
@@ -214,27 +212,27 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
       removeFromQueue(db, id);
       return [out];
     });
-    publish(deps, episodeId, false);
+    publish(deps, episodeId);
     return question;
   });
 
   registry.register('question.putOnAir', (ref, ctx) => {
     const question = commitChanges(deps, () => putOnAir(deps, desk, ctx.actor, ref));
-    publish(deps, episodeOf(deps, ref.id), false);
+    publish(deps, episodeOf(deps, ref.id));
     return question;
   });
 
   registry.register('show.next', (request, ctx) => {
     const live = getLiveEpisode(db);
     commitChanges(deps, () => takeNext(deps, desk, ctx.actor, request));
-    publish(deps, live?.id ?? null, false);
+    publish(deps, live?.id ?? null);
     return { onAir: onAirNow() };
   });
 
   registry.register('show.undo', (_input, ctx) => {
     const live = getLiveEpisode(db);
     commitChanges(deps, () => undoAir(deps, desk, ctx.actor));
-    publish(deps, live?.id ?? null, false);
+    publish(deps, live?.id ?? null);
     return { onAir: onAirNow() };
   });
 
@@ -252,9 +250,9 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
       if (wasOnAir) setCue(db, null, deps.now());
       return [decided];
     });
-    publish(deps, episodeId, false);
+    publish(deps, episodeId);
     // The target episode now lists the question among those deferred to it.
-    if (outcome.kind === 'deferred' && outcome.toEpisodeId !== null) publish(deps, outcome.toEpisodeId, false);
+    if (outcome.kind === 'deferred' && outcome.toEpisodeId !== null) publish(deps, outcome.toEpisodeId);
     return question;
   });
 
@@ -262,16 +260,12 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
 
   registry.register('prompter.cue', ({ cue }) => {
     setCue(db, cue, deps.now());
-    const state = readPrompterState(db);
-    deps.bus.emit('prompter.state', state);
-    return state;
+    return projection.refresh();
   });
 
   registry.register('prompter.countdown', ({ seconds }) => {
     const now = deps.now();
     setCountdown(db, seconds === null ? null : now + seconds * 1000, now);
-    const state = readPrompterState(db);
-    deps.bus.emit('prompter.state', state);
-    return state;
+    return projection.refresh();
   });
 }

@@ -17,9 +17,9 @@ import { topicLabel } from './labels';
 import { RulesEditor } from './RulesEditor';
 import { useActions } from './useActions';
 import { useInbox, useInboxStore } from './useInbox';
-import { useOnAir } from './useOnAir';
 import { usePresence, type Activity } from './usePresence';
 import { changeProducerName, producerName } from '../../components/producerName';
+import { usePrompter } from '../prompter/usePrompter';
 import { useShortcuts } from './useShortcuts';
 import { shortcutKey } from '../../../shared/shortcutKey';
 
@@ -58,7 +58,8 @@ export function ConsolePage(): React.JSX.Element {
   useEffect(() => setNotice(null), [filter]);
   const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
   const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
-  const onAir = useOnAir(client);
+  // The same on-air projection the teleprompter and the rundown read.
+  const onAir = usePrompter(client).current;
   const backlog = useBacklog(client);
   const selection = [...selected].map((id) => byId.get(id)).filter((q) => q !== undefined);
 
@@ -111,7 +112,7 @@ export function ConsolePage(): React.JSX.Element {
       )}
       <section className="on-air-panel" aria-label={t('console.onAirNow')}>
         <h2>{t('console.onAirNow')}</h2>
-        <p data-testid="console-on-air">{onAir ? onAir.airText : t('console.nothingOnAir')}</p>
+        <p data-testid="console-on-air">{onAir ? onAir.text : t('console.nothingOnAir')}</p>
       </section>
       <div aria-live="polite">
         {notice && (

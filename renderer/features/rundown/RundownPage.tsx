@@ -70,7 +70,8 @@ export function RundownPage(): React.JSX.Element {
   const episode = rundown?.episode ?? null;
   const isLive = episode?.status === 'live';
   const readOnly = episode?.status === 'done';
-  const onAir = rundown?.items.find((i) => i.status === 'on_air') ?? null;
+  // What the teleprompter shows is what the rundown calls on air: both read the one projection.
+  const onAir = rundown?.items.find((i) => i.questionId === prompter.current?.id) ?? null;
   const next = rundown ? nextItem(rundown) : null;
   const targets = episode ? deferTargets(episodes, episode) : [];
 
