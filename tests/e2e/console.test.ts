@@ -109,6 +109,29 @@ describe('search', () => {
   });
 });
 
+describe('search in Kazakh typed on a Russian keyboard, and by reference number', () => {
+  it('finds Шуғыла by «шугыла», Төле by «толе», and a question by its reference with or without the year', async () => {
+    const shugyla = await ask('Шуғыла шағын ауданында су қашан болады?');
+    const tole = await ask('Төле би көшесінде бағдаршам істемейді');
+    const page = await openConsole('Айгерим');
+    await row(page, tole).waitFor();
+    const search = async (query: string, only: number) => {
+      await page.keyboard.press('/');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(query);
+      await page.locator(`li.question:not([data-question-id="${only}"])`).first().waitFor({ state: 'detached' });
+      await row(page, only).waitFor();
+      expect(await page.locator('li.question').count()).toBe(1);
+    };
+    await search('шугыла', shugyla);
+    expect(await row(page, shugyla).locator('mark').first().textContent()).toBe('Шуғыла');
+    await search('толе би', tole);
+    const reference = (core.db.prepare('SELECT reference FROM question WHERE id = ?').get(tole) as { reference: string }).reference;
+    await search(reference, tole);
+    await search(`№${reference.slice(5)}`, tole);
+  });
+});
+
 describe('keyboard only', () => {
   it('moderates 20 questions without touching the mouse', async () => {
     const topics = [

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { QUESTION_FLAGS, suggestionsSchema, type InboxFilter, type Question, type Suggestions } from '../../../shared/protocol';
 import type { Db } from './db';
 import { parseOnAirName, surnameFirstByDefault } from '../analysis/onAirName';
+import { referenceQuery } from '../../../shared/text';
 import { ftsMatchExpression } from './search';
 import { prepared } from './statements';
 
@@ -279,6 +280,21 @@ export function inboxQuery(
     };
   }
   params.match = match;
+  const reference = referenceQuery(filter.text ?? '');
+  if (reference) {
+    // A reference number ("2026-0042", "42") finds its question besides any text containing it:
+    // the question by its unique reference or id, or'ed with the text matches.
+    const byReference = reference.kind === 'reference' ? 'q.reference = @reference' : 'q.id = @referenceId';
+    if (reference.kind === 'reference') params.reference = reference.reference;
+    else params.referenceId = reference.id;
+    return {
+      sql: `SELECT ${COLUMNS} FROM ${FROM}
+        WHERE (${byReference} OR q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH @match))
+          AND ${where.join(' AND ')}
+        ORDER BY q.id DESC LIMIT @limit`,
+      params,
+    };
+  }
   return {
     // The FTS table drives the loop in rowid order, newest first, so a page stops early.
     sql: `SELECT ${COLUMNS} FROM question_fts f JOIN question q ON q.id = f.rowid

@@ -13,7 +13,7 @@ export const MIN_PREFIX_LENGTH = 3;
 
 /**
  * The FTS5 MATCH expression for what a producer typed: every word must occur, each as a prefix
- * ("жөнде" finds "жөнделеді"). Words are folded like the index (ё→е, via searchKey) and quoted,
+ * ("жөнде" finds "жөнделеді"). Words are folded like the index (ё→е, Kazakh letters, via searchKey) and quoted,
  * so FTS5 operators typed by a person (AND, NEAR, *, ") are read as plain text. Null when
  * nothing searchable was typed.
  */

@@ -1,5 +1,5 @@
 import type { InboxFilter, Question } from '../../../shared/protocol';
-import { searchKey } from '../../../shared/text';
+import { referenceQuery, searchKey } from '../../../shared/text';
 
 // The same words the search index sees (unicode61): letters with their marks, and digits.
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -10,7 +10,7 @@ function termMatches(word: string, term: string): boolean {
   return [...term].length >= MIN_PREFIX_LENGTH ? word.startsWith(term) : word === term;
 }
 
-/** Lower-cased, ё→е: how the index compares words, in JavaScript. */
+/** Lower-cased, ё→е and Kazakh letters folded: how the index compares words, in JavaScript. */
 export function foldWord(word: string): string {
   return searchKey(word).toLowerCase();
 }
@@ -59,5 +59,8 @@ export function matchesFilter(q: Question, filter: InboxFilter): boolean {
   if (filter.from !== undefined && q.receivedAt < filter.from) return false;
   if (filter.to !== undefined && q.receivedAt >= filter.to) return false;
   const terms = searchTerms(filter.text);
-  return terms.length === 0 || textMatches(q, terms);
+  if (terms.length === 0) return true;
+  const reference = referenceQuery(filter.text ?? '');
+  if (reference && (reference.kind === 'reference' ? q.reference === reference.reference : q.id === reference.id)) return true;
+  return textMatches(q, terms);
 }

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/store/db';
 import { MIGRATIONS, migrate } from '../../../electron/core/store/migrations';
+import { SEARCH_FOLDS_0170 } from '../../../electron/core/store/migrations/0170-search-kazakh-fold';
+import { SEARCH_FOLDS } from '../../../shared/text';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -94,6 +96,29 @@ describe('database', () => {
       { air_name: 'Айгерим', air_name_check: 0 },
       { air_name: '', air_name_check: 1 },
     ]);
+    raw.close();
+  });
+
+  it('rebuilds the search index with Kazakh letters folded, as queries are (0170)', () => {
+    expect(SEARCH_FOLDS_0170).toEqual(SEARCH_FOLDS);
+    const file = tempFile();
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version < 170)) m.up(raw);
+    raw.pragma('user_version = 160');
+    raw
+      .prepare(
+        `INSERT INTO question (id, reference, channel, external_id, sender_name, original_text, air_text, received_at, updated_at)
+         VALUES (1, '2026-0001', 'web', 'a', 'Айгерім', 'Төле би қашан жөнделеді?', 'Төле би қашан жөнделеді?', 0, 0)`,
+      )
+      .run();
+    migrate(raw);
+    const match = (q: string) => raw.prepare('SELECT rowid FROM question_fts WHERE question_fts MATCH ?').pluck().all(q);
+    expect(match('"толе" "кашан"*')).toEqual([1]);
+    expect(match('"айгерим"')).toEqual([1]);
+    raw.prepare("UPDATE question SET air_text = 'Шуғыла' WHERE id = 1").run();
+    expect(match('"шугыла"')).toEqual([1]);
+    raw.prepare('DELETE FROM question WHERE id = 1').run();
+    expect(match('"толе"')).toEqual([]);
     raw.close();
   });
 });
