@@ -11,7 +11,7 @@ export interface BrowserDesk {
   readonly producer: TestWsClient;
   /** Opens a screen in a fresh English browser context, signed in as the desk's own window. */
   openPage(path: string): Promise<Page>;
-  /** Stops the core, runs `whileDown`, then starts it again on the same port and data, with a new producer socket. */
+  /** Stops the core, runs `whileDown`, then starts it again on the same port, data and desk secret, with a new producer socket. */
   restartCore(whileDown: () => Promise<void>): Promise<void>;
 }
 
@@ -56,11 +56,12 @@ export function useBrowserDesk(): BrowserDesk {
       return page;
     },
     async restartCore(whileDown) {
-      const { url, dataDir } = started(core);
+      const { url, dataDir, deskSecret } = started(core);
       started(producer).close();
       await started(core).close();
       await whileDown();
-      core = await startTestCore({ staticDir: STATIC_DIR, dataDir, port: Number(new URL(url).port) });
+      // As the desktop shell does when it restarts its core: the same run, the same secret, so open windows stay signed in.
+      core = await startTestCore({ staticDir: STATIC_DIR, dataDir, deskSecret, port: Number(new URL(url).port) });
       producer = await TestWsClient.connect(core.url, 'producer');
     },
   };
