@@ -1,37 +1,26 @@
 /**
- * Working days in Kazakhstan, for handoff due dates (APPC art. 76: an appeal is answered within
- * 15 working days). `date-holidays` is not a dependency: the holidays live in this editable table,
- * because the government's yearly day-off transfers must be added by hand anyway.
+ * Working days in Kazakhstan, for hand-off due dates (APPC art. 76: an appeal is answered within
+ * 15 working days). The week is Monday–Friday; everything else — public holidays, days off carried
+ * over from a weekend holiday, the government's yearly day-off transfers — is data in the
+ * `calendar_day` table that an admin edits, handed to these functions as a `WorkingCalendar`.
  */
 
-/** Public holidays on the same date every year (Labour Code art. 84 and the Law on holidays). */
-const FIXED_HOLIDAYS: readonly string[] = [
-  '01-01', '01-02', // New Year
-  '03-08', // International Women's Day
-  '03-21', '03-22', '03-23', // Nauryz
-  '05-01', // Unity Day
-  '05-07', // Defender of the Fatherland Day
-  '05-09', // Victory Day
-  '07-06', // Capital Day
-  '08-30', // Constitution Day
-  '10-25', // Republic Day
-  '12-16', // Independence Day
-];
+/** The exceptions to the Monday–Friday week, as ISO dates (YYYY-MM-DD). */
+export interface WorkingCalendar {
+  /** Weekdays nobody works: holidays, carried-over and transferred days off. */
+  daysOff: ReadonlySet<string>;
+  /** Weekend days worked by decree in exchange for a transferred day off. */
+  workingDays: ReadonlySet<string>;
+}
 
-/** Religious days off: not moved when they fall on a weekend. */
-const RELIGIOUS_HOLIDAYS: readonly string[] = [
-  '01-07', // Orthodox Christmas (every year)
-];
-
-/** Kurban Ait, first day: follows the lunar calendar, one date per year. */
-const KURBAN_AIT: readonly string[] = ['2024-06-16', '2025-06-06', '2026-05-27', '2027-05-16', '2028-05-05'];
+export const CALENDAR_DAY_KINDS = ['day_off', 'working_day'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
 /**
- * Government decrees moving days off: extra days off and the weekend days worked in exchange
- * (ISO dates). Empty until someone enters the year's decree: this desk has no verified copy.
+ * Weekends only: for a screen's first guess before it has the calendar (the rundown's outcome
+ * dialog); the core computes the real default from the table when no due date is sent.
  */
-export const TRANSFERRED_DAYS_OFF: readonly string[] = [];
-export const TRANSFERRED_WORKING_DAYS: readonly string[] = [];
+export const WEEKENDS_ONLY: WorkingCalendar = { daysOff: new Set(), workingDays: new Set() };
 
 const DAY_MS = 86_400_000;
 
@@ -49,45 +38,36 @@ function isWeekend(ms: number): boolean {
   return day === 0 || day === 6;
 }
 
-const yearCache = new Map<number, ReadonlySet<string>>();
-
-/** Every non-working weekday of a year, including days off carried over from a weekend holiday. */
-function daysOff(year: number): ReadonlySet<string> {
-  const cached = yearCache.get(year);
-  if (cached) return cached;
-  const off = new Set<string>();
-  const fixed = FIXED_HOLIDAYS.map((md) => parse(`${year}-${md}`)).sort((a, b) => a - b);
-  for (const ms of fixed) off.add(format(ms));
-  // A non-religious holiday on a weekend moves the day off to the next day that is neither a
-  // weekend nor a holiday itself (Nauryz on a Sunday: the 22nd and 23rd are already off).
-  for (const ms of fixed) {
-    if (!isWeekend(ms)) continue;
-    let carry = ms + DAY_MS;
-    while (isWeekend(carry) || off.has(format(carry))) carry += DAY_MS;
-    off.add(format(carry));
-  }
-  for (const md of RELIGIOUS_HOLIDAYS) off.add(`${year}-${md}`);
-  for (const day of [...KURBAN_AIT, ...TRANSFERRED_DAYS_OFF]) if (day.startsWith(`${year}-`)) off.add(day);
-  yearCache.set(year, off);
-  return off;
-}
-
-export function isWorkingDay(iso: string): boolean {
-  if (TRANSFERRED_WORKING_DAYS.includes(iso)) return true;
-  const ms = parse(iso);
-  return !isWeekend(ms) && !daysOff(new Date(ms).getUTCFullYear()).has(iso);
+export function isWorkingDay(iso: string, calendar: WorkingCalendar): boolean {
+  if (calendar.workingDays.has(iso)) return true;
+  return !isWeekend(parse(iso)) && !calendar.daysOff.has(iso);
 }
 
 /** The date `count` working days after `fromIso` (the day itself is not counted). */
-export function addWorkingDays(fromIso: string, count: number): string {
+export function addWorkingDays(fromIso: string, count: number, calendar: WorkingCalendar = WEEKENDS_ONLY): string {
   let ms = parse(fromIso);
   let left = count;
   while (left > 0) {
     ms += DAY_MS;
-    if (isWorkingDay(format(ms))) left--;
+    if (isWorkingDay(format(ms), calendar)) left--;
   }
   return format(ms);
 }
 
+/**
+ * Working days from `fromIso` (exclusive) up to `toIso` (inclusive); 0 when `toIso` is not after
+ * `fromIso`. "Due in 2 working days" on the board.
+ */
+export function workingDaysUntil(fromIso: string, toIso: string, calendar: WorkingCalendar): number {
+  let count = 0;
+  for (let ms = parse(fromIso) + DAY_MS; ms <= parse(toIso); ms += DAY_MS) {
+    if (isWorkingDay(format(ms), calendar)) count++;
+  }
+  return count;
+}
+
 /** Appeals to state bodies are answered within 15 working days (APPC art. 76). */
 export const HANDOFF_WORKING_DAYS = 15;
+
+/** A hand-off due within this many working days is "due soon" on the board. */
+export const DUE_SOON_WORKING_DAYS = 3;

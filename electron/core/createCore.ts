@@ -5,6 +5,7 @@ import { registerDepartmentCommands } from './commands/departments';
 import { deviceKey, redeemPairing, registerDeviceCommands } from './commands/devices';
 import { PairingCodes } from './pairing';
 import { deviceForToken } from './store/devices';
+import { registerHandoffCommands } from './commands/handoffs';
 import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
 import { registerRundownCommands } from './rundown/commands';
@@ -62,6 +63,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   hub.onDisconnect(moderation.disconnected);
   registerRundownCommands(registry, { db, bus, now });
   registerDepartmentCommands(registry, { db, bus, now });
+  registerHandoffCommands(registry, { db, bus, now });
 
   const channels = createChannels({
     db,

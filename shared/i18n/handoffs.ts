@@ -22,6 +22,9 @@ export const handoffsStrings = {
         codeHint: 'Latin letters, digits and _; part of every reference, so it cannot change later.',
       },
       error: {
+        dueInPast: 'The due date is already past: choose today or a later day.',
+        transition: 'A hand-off goes handed off → in progress → answered, and an answered one stays answered.',
+        answerRequired: 'Write the department’s answer to mark the hand-off answered.',
         codeTaken: 'Another department already uses this code.',
         codeFixed: 'The code is part of references already given to citizens and cannot change.',
       },
@@ -49,6 +52,9 @@ export const handoffsStrings = {
         codeHint: 'Латинские буквы, цифры и _; входит в каждый номер обращения, поэтому позже не меняется.',
       },
       error: {
+        dueInPast: 'Срок уже прошёл: выберите сегодняшний или более поздний день.',
+        transition: 'Передача идёт так: передано → в работе → отвечено; отвеченная остаётся отвеченной.',
+        answerRequired: 'Впишите ответ управления, чтобы отметить передачу отвеченной.',
         codeTaken: 'Этот код уже занят другим управлением.',
         codeFixed: 'Код входит в номера, уже сообщённые гражданам, и не может измениться.',
       },
@@ -76,6 +82,9 @@ export const handoffsStrings = {
         codeHint: 'Латын әріптері, сандар және _; әр нөмірдің бөлігі, сондықтан кейін өзгермейді.',
       },
       error: {
+        dueInPast: 'Мерзімі өтіп кеткен: бүгінгі немесе кейінгі күнді таңдаңыз.',
+        transition: 'Жолдау былай жүреді: жолданды → жұмыста → жауап берілді; жауап берілгені солай қалады.',
+        answerRequired: 'Жолдауды жауап берілді деп белгілеу үшін басқарманың жауабын жазыңыз.',
         codeTaken: 'Бұл кодты басқа басқарма пайдаланады.',
         codeFixed: 'Код азаматтарға берілген нөмірлердің бөлігі, оны өзгертуге болмайды.',
       },

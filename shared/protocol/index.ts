@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
 import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
+import { handoffCommands, handoffEvents } from './handoffs';
 import { ROLES, type Role } from './roles';
 
 export * from './define';
@@ -13,6 +14,7 @@ import { rundownCommands, rundownEvents } from './rundown';
 
 export * from './departments';
 export * from './devices';
+export * from './handoffs';
 export * from './roles';
 export * from './intake';
 export * from './prompter';
@@ -27,6 +29,7 @@ export const commands = {
   ...intakeCommands,
   ...deviceCommands,
   ...departmentCommands,
+  ...handoffCommands,
 };
 
 /** Every event the server pushes, by name. */
@@ -37,6 +40,7 @@ export const events = {
   ...rundownEvents,
   ...intakeEvents,
   ...departmentEvents,
+  ...handoffEvents,
 };
 
 export type Commands = typeof commands;

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { OutcomeInput, OutcomeKind, Question } from '../../../shared/protocol';
-import { formatCityTime } from '../../../shared/time';
-import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
+import { handoffDueDate as dueDateFor } from '../handoffs/dueDates';
 import { transition, type StateDeps } from '../questionState';
 import { closeAirSegment, totalAirMs } from '../store/airTime';
 import { insertAudit } from '../store/audit';
@@ -20,7 +19,7 @@ const OUTCOME_STATUS: Record<OutcomeKind, Question['status']> = {
 };
 
 function handoffDueDate(deps: StateDeps, outcome: Extract<OutcomeInput, { kind: 'handed_off' }>): string {
-  return outcome.dueDate ?? addWorkingDays(formatCityTime(deps.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS);
+  return dueDateFor(deps.db, deps.now(), outcome.dueDate);
 }
 
 /** A question can be deferred only to another episode that has not ended. */

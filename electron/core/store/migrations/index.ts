@@ -16,6 +16,7 @@ import { m0140ReportIndexes } from './0140-report-indexes';
 import { m0150OnAirName } from './0150-on-air-name';
 import { m0160Devices } from './0160-devices';
 import { m0170SearchKazakhFold } from './0170-search-kazakh-fold';
+import { m0180HandoffLifecycle } from './0180-handoff-lifecycle';
 
 export interface Migration {
   version: number;
@@ -24,7 +25,7 @@ export interface Migration {
 }
 
 /** In order, steps of 10. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit, m0030ChannelsSettings, m0040OutboxIntegrations, m0050SearchFlagsGroups, m0060ViewsRules, m0070Rundown, m0080DepartmentsHandoffs, m0090Inbound, m0100DeferredToEpisode, m0110GroupingEvidence, m0120OneTopicVocabulary, m0130DepartmentDirectory, m0140ReportIndexes, m0150OnAirName, m0160Devices, m0170SearchKazakhFold];
+export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit, m0030ChannelsSettings, m0040OutboxIntegrations, m0050SearchFlagsGroups, m0060ViewsRules, m0070Rundown, m0080DepartmentsHandoffs, m0090Inbound, m0100DeferredToEpisode, m0110GroupingEvidence, m0120OneTopicVocabulary, m0130DepartmentDirectory, m0140ReportIndexes, m0150OnAirName, m0160Devices, m0170SearchKazakhFold, m0180HandoffLifecycle];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
