@@ -132,16 +132,18 @@ export function seedReportWeek(db: Db): void {
 
     const department = (code: string) => (db.prepare('SELECT id FROM department WHERE code = ?').get(code) as { id: number }).id;
     const handoff = db.prepare(`
-      INSERT INTO handoff (question_id, department_id, reference, due_date, status, created_at, updated_at)
-      VALUES (@question, @department, @reference, @due, @status, @created, @updated)
+      INSERT INTO handoff (question_id, department_id, reference, due_date, status, answer, answered_at, created_at, updated_at)
+      VALUES (@question, @department, @reference, @due, @status,
+              CASE @status WHEN 'answered' THEN 'Ответ управления' ELSE '' END,
+              CASE @status WHEN 'answered' THEN @updated END, @created, @updated)
     `);
     // Open, due later than today.
-    handoff.run({ question: 4, department: department('health'), reference: '2026-0004/health', due: '2026-12-17', status: 'open', created: ms('2026-11-26T14:30:00Z'), updated: ms('2026-11-26T14:30:00Z') });
-    // Resolved at 01:00 on the 28th in Almaty (still the 27th in UTC), due the 27th: late.
-    handoff.run({ question: 12, department: department('energy'), reference: '2026-0012/energy', due: '2026-11-27', status: 'resolved', created: ms('2026-11-24T10:00:00Z'), updated: ms('2026-11-27T20:00:00Z') });
+    handoff.run({ question: 4, department: department('health'), reference: '2026-0004/health', due: '2026-12-17', status: 'handed_off', created: ms('2026-11-26T14:30:00Z'), updated: ms('2026-11-26T14:30:00Z') });
+    // Answered at 01:00 on the 28th in Almaty (still the 27th in UTC), due the 27th: late.
+    handoff.run({ question: 12, department: department('energy'), reference: '2026-0012/energy', due: '2026-11-27', status: 'answered', created: ms('2026-11-24T10:00:00Z'), updated: ms('2026-11-27T20:00:00Z') });
     // Open, due yesterday: overdue.
-    handoff.run({ question: 12, department: department('mobility'), reference: '2026-0012/mobility', due: '2026-11-30', status: 'open', created: ms('2026-11-23T10:00:00Z'), updated: ms('2026-11-23T10:00:00Z') });
-    // Resolved well before its due day: on time.
-    handoff.run({ question: 3, department: department('ecology'), reference: '2026-0003/ecology', due: '2026-12-10', status: 'resolved', created: ms('2026-11-24T10:00:00Z'), updated: ms('2026-11-28T10:00:00Z') });
+    handoff.run({ question: 12, department: department('mobility'), reference: '2026-0012/mobility', due: '2026-11-30', status: 'handed_off', created: ms('2026-11-23T10:00:00Z'), updated: ms('2026-11-23T10:00:00Z') });
+    // Answered well before its due day: on time.
+    handoff.run({ question: 3, department: department('ecology'), reference: '2026-0003/ecology', due: '2026-12-10', status: 'answered', created: ms('2026-11-24T10:00:00Z'), updated: ms('2026-11-28T10:00:00Z') });
   })();
 }

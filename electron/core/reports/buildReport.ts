@@ -87,9 +87,9 @@ function totalsOf(cells: readonly IntakeCell[], outcomes: readonly { kind: strin
   return Object.fromEntries(REPORT_TOTALS.map((k) => [k, totals[k]])) as Record<ReportTotal, number>;
 }
 
-/** Resolved on or before its due day (Almaty) is on time; unresolved past its due day is overdue. */
+/** Answered on or before its due day (Almaty) is on time; unanswered past its due day is overdue. */
 function handoffState(row: HandoffRow, today: string): HandoffState {
-  if (row.status === 'resolved') return formatCityTime(row.updatedAt, 'YYYY-MM-DD') <= row.dueDate ? 'onTime' : 'late';
+  if (row.status === 'answered') return formatCityTime(row.updatedAt, 'YYYY-MM-DD') <= row.dueDate ? 'onTime' : 'late';
   return row.dueDate < today ? 'overdue' : 'open';
 }
 

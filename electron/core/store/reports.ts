@@ -1,3 +1,4 @@
+import type { HandoffStatus } from '../../../shared/protocol';
 import type { Db } from './db';
 import { prepared } from './statements';
 
@@ -80,10 +81,10 @@ export interface HandoffRow {
   reference: string;
   questionReference: string;
   airText: string;
-  status: 'open' | 'resolved' | 'overdue';
+  status: HandoffStatus;
   dueDate: string;
   createdAt: number;
-  /** When it was last changed: for a resolved hand-off, when it was resolved. */
+  /** When it was last changed: for an answered hand-off, when it was answered. */
   updatedAt: number;
   departmentCode: string;
   nameKk: string;
@@ -93,7 +94,7 @@ export interface HandoffRow {
 
 const HANDOFFS = `
   SELECT h.reference, q.reference AS questionReference, q.air_text AS airText, h.status,
-         h.due_date AS dueDate, h.created_at AS createdAt, h.updated_at AS updatedAt,
+         h.due_date AS dueDate, h.created_at AS createdAt, COALESCE(h.answered_at, h.updated_at) AS updatedAt,
          d.code AS departmentCode, d.name_kk AS nameKk, d.name_ru AS nameRu, d.name_en AS nameEn
   FROM handoff h INDEXED BY handoff_created
   JOIN question q ON q.id = h.question_id

@@ -53,6 +53,7 @@ export const m0180HandoffLifecycle: Migration = {
       ALTER TABLE handoff_next RENAME TO handoff;
       CREATE INDEX handoff_question ON handoff (question_id);
       CREATE INDEX handoff_department ON handoff (department_id, status, due_date);
+      CREATE INDEX handoff_created ON handoff (created_at);
     `);
     const insert = db.prepare(`
       INSERT INTO calendar_day (day, kind, name, source, updated_at)
