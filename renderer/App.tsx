@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { HOME_ROUTE, routeForPath, type Screen } from '../shared/routes';
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
@@ -6,14 +7,18 @@ import { IntakePage } from './features/intake/IntakePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
 import { RundownPage } from './features/rundown/RundownPage';
 
-/** One bundle, one page per screen of the route table (`shared/routes.ts`); the type demands all. */
-const PAGES: Record<Screen, () => React.JSX.Element> = {
+// The press screen carries the chart library: loaded only when it is opened.
+const PressPage = lazy(() => import('./features/press/PressPage').then((m) => ({ default: m.PressPage })));
+
+/** One page per screen of the route table (`shared/routes.ts`); the type demands all. */
+const PAGES: Record<Screen, React.ComponentType> = {
   console: ConsolePage,
   rundown: RundownPage,
   prompter: PrompterPage,
   ask: AskPage,
   intake: IntakePage,
   handoffs: HandoffsPage,
+  press: PressPage,
 };
 
 /** The screen at this window's path; any other path shows the home screen. */
@@ -23,5 +28,9 @@ export function currentScreen(): Screen {
 
 export function App(): React.JSX.Element {
   const Page = PAGES[currentScreen()];
-  return <Page />;
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
 }

@@ -1,7 +1,7 @@
 import type { DeviceLinkKind } from './protocol';
 
 /** The screens of the single-page UI; each has one path and one React page. */
-export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs'] as const;
+export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs', 'press'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** One screen of the UI: where it lives, who uses it and whether the staff navigation lists it. */
@@ -22,6 +22,8 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { path: '/console', screen: 'console', roles: ['producer'], nav: true },
   { path: '/rundown', screen: 'rundown', roles: ['producer'], nav: true },
+  // Before the teleprompter, so a press link opens the press report.
+  { path: '/press', screen: 'press', roles: ['press', 'producer'], nav: true },
   { path: '/prompter', screen: 'prompter', roles: ['speaker', 'press', 'producer'], nav: true },
   { path: '/ask', screen: 'ask', roles: ['public'], nav: true },
   { path: '/intake', screen: 'intake', roles: ['producer'], nav: true },

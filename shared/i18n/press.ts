@@ -26,6 +26,9 @@ export const pressStrings = {
       download: 'Download',
       notSet: 'Not set',
       none: 'Nothing in this period.',
+      format: { csv: 'CSV', xlsx: 'Excel (XLSX)', pdf: 'PDF' },
+      charts: 'Charts',
+      lists: 'Lists',
       error: {
         date: 'Dates are written YYYY-MM-DD and must be real calendar days.',
         range: '“to” must be on or after “from”, and at most 366 days later.',
@@ -116,6 +119,9 @@ export const pressStrings = {
       download: 'Скачать',
       notSet: 'Не указано',
       none: 'За этот период ничего нет.',
+      format: { csv: 'CSV', xlsx: 'Excel (XLSX)', pdf: 'PDF' },
+      charts: 'Графики',
+      lists: 'Списки',
       error: {
         date: 'Даты пишутся как ГГГГ-ММ-ДД и должны быть настоящими днями календаря.',
         range: '«to» должно быть не раньше «from» и не позже чем через 366 дней.',
@@ -206,6 +212,9 @@ export const pressStrings = {
       download: 'Жүктеу',
       notSet: 'Көрсетілмеген',
       none: 'Бұл кезеңде ештеңе жоқ.',
+      format: { csv: 'CSV', xlsx: 'Excel (XLSX)', pdf: 'PDF' },
+      charts: 'Диаграммалар',
+      lists: 'Тізімдер',
       error: {
         date: 'Күндер ЖЖЖЖ-АА-КК түрінде жазылады және күнтізбеде болуы керек.',
         range: '«to» «from»-нан ерте болмауы және 366 күннен аспауы керек.',

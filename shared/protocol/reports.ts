@@ -127,11 +127,18 @@ export interface HandoffItem {
   question: string;
 }
 
+/** An episode the press screen offers to report on. */
+export interface ReportEpisode {
+  id: number;
+  title: string;
+  airDate: string;
+}
+
 export interface Report {
   lang: Language;
   range: ReportRange;
   /** Set when the report is one episode's. */
-  episode: { id: number; title: string; airDate: string } | null;
+  episode: ReportEpisode | null;
   previousRange: ReportRange;
   generatedAt: number;
   personal: boolean;

@@ -5,7 +5,7 @@ import { useBrowserDesk } from '../helpers/browserDesk';
 const desk = useBrowserDesk();
 
 describe('the React router and the navigation come from the route table', () => {
-  it('opens each screen at its path and lists the navigation routes in order', async () => {
+  it('opens each screen at its path and lists the navigation routes in order', { timeout: 120_000 }, async () => {
     for (const route of ROUTES) {
       const page = await desk.openPage(route.path);
       await page.waitForFunction((screen) => document.body.dataset.screen === screen, route.screen);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { reportQuerySchema } from '../../../shared/protocol';
@@ -6,6 +6,7 @@ import type { Reports } from '../reports';
 import type { AccessPolicy } from './access';
 
 export const REPORTS_PATH = '/api/reports';
+export const REPORT_EPISODES_PATH = '/api/reports/episodes';
 
 /** The parameter an invalid query is about and the words that explain it (press.error.*). */
 function queryError(issue: z.core.$ZodIssue | undefined): AppError {
@@ -32,9 +33,16 @@ function queryError(issue: z.core.$ZodIssue | undefined): AppError {
  * access: the desk's own screens (desk secret) or a press or producer token.
  */
 export function registerReportRoutes(app: FastifyInstance, reports: Reports, access: AccessPolicy): void {
-  app.get<{ Querystring: Record<string, unknown> }>(REPORTS_PATH, async (request, reply) => {
+  const mayRead = (request: FastifyRequest) => {
     const role = access.identify(request, 'press')?.role;
     if (role !== 'press' && role !== 'producer' && role !== 'admin') throw new AppError('forbidden');
+  };
+  app.get(REPORT_EPISODES_PATH, async (request) => {
+    mayRead(request);
+    return { ok: true, value: reports.episodes() };
+  });
+  app.get<{ Querystring: Record<string, unknown> }>(REPORTS_PATH, async (request, reply) => {
+    mayRead(request);
     // The token is the access check's, not the report's.
     const { token: _token, ...params } = request.query;
     const parsed = reportQuerySchema.safeParse(params);

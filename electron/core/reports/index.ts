@@ -1,5 +1,6 @@
-import type { Report, ReportFormat, ReportQuery } from '../../../shared/protocol';
+import type { Report, ReportEpisode, ReportFormat, ReportQuery } from '../../../shared/protocol';
 import type { Db } from '../store/db';
+import { episodesForReports } from '../store/reports';
 import { buildReport, type ReportScope } from './buildReport';
 import { reportCsv } from './csvExport';
 import { reportPdf } from './pdfExport';
@@ -16,6 +17,8 @@ export interface Reports {
   report(query: ReportQuery): Report;
   /** The same report as a file in `format`. */
   file(report: Report, format: Exclude<ReportFormat, 'json'>): Promise<ReportFile>;
+  /** Episodes a report can be made for, newest first. */
+  episodes(): ReportEpisode[];
 }
 
 const CONTENT_TYPES = {
@@ -41,6 +44,9 @@ export function createReports(deps: { db: Db; now: () => number }): Reports {
   return {
     report(query) {
       return buildReport(deps.db, { scope: scopeOf(query), lang: query.lang, personal: query.personal, now: deps.now() });
+    },
+    episodes() {
+      return episodesForReports(deps.db);
     },
     async file(report, format) {
       const body = format === 'csv' ? reportCsv(report) : format === 'xlsx' ? await reportXlsx(report) : await reportPdf(report);

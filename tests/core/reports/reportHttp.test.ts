@@ -63,6 +63,12 @@ describe('GET /api/reports: bad requests', () => {
 });
 
 describe('GET /api/reports: the exports', () => {
+  it('lists the episodes a report can be made for, newest first', async () => {
+    const json = (await (await fetch(`${core.url}/api/reports/episodes`, { headers: { cookie: deskHeaders(core.url).cookie! } })).json()) as { value: Array<{ id: number; airDate: string }> };
+    expect(json.value.map((e) => [e.id, e.airDate])).toEqual([[1, '2026-11-26'], [2, '2026-11-19']]);
+    expect((await fetch(`${lan.url}/api/reports/episodes`)).status).toBe(403);
+  });
+
   it('gives the figures as JSON', async () => {
     const json = (await (await get(`${WEEK}&format=json`)).json()) as { value: { totals: { received: number; answered: number } } };
     expect(json.value.totals).toMatchObject({ received: 9, answered: 2 });
