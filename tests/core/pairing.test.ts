@@ -68,7 +68,7 @@ describe('pairing a LAN device', () => {
     const { urls } = await admin.send('devices.pair', { name: 'Press laptop', role: 'press' });
     const response = await redeem(codeOf(urls[0]!), 'text/html');
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/prompter');
+    expect(response.headers.get('location')).toBe('/press');
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(new RegExp(`^${DEVICE_COOKIE}=[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Strict$`));
     const value = cookie.split(';')[0]!;

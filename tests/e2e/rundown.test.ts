@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handoffDueDate } from '../../electron/core/handoffs/dueDates';
 import { useBrowserDesk } from '../helpers/browserDesk';
 import { approvedQuestion, questionVersion, saveEpisode } from '../helpers/episodes';
 
@@ -124,7 +125,8 @@ describe('running an episode from the rundown', () => {
       .prepare('SELECT d.code, h.due_date AS due FROM handoff h JOIN department d ON d.id = h.department_id WHERE h.question_id = ?')
       .get(q3) as any;
     expect(handoff.code).toBe('mobility');
-    expect(handoff.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Left at its default, the due date is 15 working days by the desk's holiday calendar.
+    expect(handoff.due).toBe(handoffDueDate(desk.core.db, Date.now()));
     expect(desk.core.db.prepare('SELECT COUNT(*) AS n FROM queue_item').get()).toEqual({ n: 0 });
     expect(desk.core.db.prepare('SELECT status FROM episode WHERE id = ?').get(episode.id)).toEqual({ status: 'done' });
     const aired = desk.core.db.prepare('SELECT COUNT(*) AS n FROM air_segment WHERE ended_at IS NULL').get();

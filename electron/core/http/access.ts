@@ -92,6 +92,9 @@ export function isOwnOrigin(origin: string | undefined, hostHeader: string | und
  * cross-site (`Sec-Fetch-Site`), or comes from a script with a token; a cross-site GET gets no
  * SameSite=Strict cookie anyway, and it changes nothing.
  */
+/** The audit's name for the desk's own windows when the producer at the desk gave none. */
+export const DESK_ACTOR = 'desk';
+
 function fromDeskPage(request: FastifyRequest): boolean {
   const { origin, host } = request.headers;
   if (origin !== undefined || request.method !== 'GET' || request.headers.upgrade !== undefined) return isOwnOrigin(origin, host);
@@ -126,7 +129,7 @@ export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions)
       const cookie = readCookie(request.headers.cookie, DESK_COOKIE);
       if (cookie !== null && sameSecret(cookie, options.deskSecret)) {
         // The desk machine's operator runs the desk: asking for the console makes it its admin.
-        return { role: requested === 'producer' ? 'admin' : requested, actor: 'desk', token: null };
+        return { role: requested === 'producer' ? 'admin' : requested, actor: DESK_ACTOR, token: null };
       }
       const presented = presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? '');
       const device = presented ? (options.deviceFor?.(presented) ?? null) : null;

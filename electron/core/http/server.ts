@@ -14,7 +14,7 @@ import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
 import type { Reports } from '../reports';
 import { errorShape } from '../messages';
-import type { AccessPolicy, Identity } from './access';
+import { DESK_ACTOR, type AccessPolicy, type Identity } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { httpStatus, toAppError } from './errors';
@@ -109,7 +109,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   registerLogin(app, deps.access);
   registerPairing(app, deps.access, deps.redeemPairing);
   const socketIdentities = new WeakMap<FastifyRequest, Identity>();
-  app.get<{ Querystring: { role?: string; lang?: string; token?: string; resume?: string } }>(
+  app.get<{ Querystring: { role?: string; lang?: string; token?: string; resume?: string; name?: string } }>(
     '/ws',
     {
       websocket: true,
@@ -131,13 +131,22 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       if (!who) return socket.close(1008, 'not identified');
       const lang = isLanguage(request.query.lang) ? request.query.lang : pickLanguage(request.headers['accept-language']);
       const resume = parseCursor(request.query.resume);
-      // The audit names whom the credential belongs to; a client's own claim (`?name=`) counts for nothing.
-      deps.hub.attach(socket, { role: who.role, lang, actor: who.actor, token: who.token, resume });
+      deps.hub.attach(socket, { role: who.role, lang, actor: auditActor(who, request.query.name), token: who.token, resume });
     },
   );
 
   registerUi(app, deps.staticDir);
   return app;
+}
+
+/**
+ * Who the audit names: whom the credential belongs to. A LAN device's claim (`?name=`) counts for
+ * nothing; the desk's own windows hold the run's secret, so the name the producer at the desk
+ * typed there says which person the desk is.
+ */
+function auditActor(who: Identity, claimed: string | undefined): string {
+  const name = claimed?.trim().slice(0, 80);
+  return who.token === null && who.actor === DESK_ACTOR && name ? name : who.actor;
 }
 
 function registerUi(app: FastifyInstance, staticDir: string | undefined): void {

@@ -10,7 +10,7 @@ import {
   type RundownItem,
 } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
-import { addWorkingDays, HANDOFF_WORKING_DAYS } from '../../../shared/workingDays';
+import { addWorkingDays, HANDOFF_WORKING_DAYS, type WorkingCalendar } from '../../../shared/workingDays';
 import { currentLanguage } from '../../i18n';
 import { FormActions } from './FormActions';
 
@@ -18,6 +18,7 @@ import { FormActions } from './FormActions';
 export function OutcomeDialog({
   item,
   departments,
+  calendar,
   deferTargets,
   heading,
   initialKind,
@@ -27,6 +28,8 @@ export function OutcomeDialog({
 }: {
   item: RundownItem;
   departments: readonly Department[];
+  /** Holidays and transferred days off, for the default due date. */
+  calendar: WorkingCalendar;
   /** Episodes a deferred question can go to: any other one not yet done, later ones first. */
   deferTargets: readonly Episode[];
   heading: string;
@@ -42,8 +45,11 @@ export function OutcomeDialog({
   const [summary, setSummary] = useState('');
   const [commitments, setCommitments] = useState<Commitment[]>([]);
   const [departmentId, setDepartmentId] = useState<number | null>(null);
-  const [defaultDue] = useState(() => addWorkingDays(formatCityTime(Date.now(), 'YYYY-MM-DD'), HANDOFF_WORKING_DAYS));
-  const [dueDate, setDueDate] = useState(defaultDue);
+  const [today] = useState(() => formatCityTime(Date.now(), 'YYYY-MM-DD'));
+  const defaultDue = addWorkingDays(today, HANDOFF_WORKING_DAYS, calendar);
+  // Until the producer picks a date, the default follows the calendar and the core computes it.
+  const [pickedDue, setDueDate] = useState<string | null>(null);
+  const dueDate = pickedDue ?? defaultDue;
   const [text, setText] = useState('');
   const [toEpisodeId, setToEpisodeId] = useState<number | null>(null);
   const lang = currentLanguage();
@@ -59,7 +65,7 @@ export function OutcomeDialog({
         onSubmit({ kind, summary, commitments: commitments.filter((c) => c.what.trim() && c.who.trim()) });
         return;
       case 'handed_off':
-        if (departmentId !== null) onSubmit({ kind, departmentId, dueDate });
+        if (departmentId !== null) onSubmit(pickedDue === null ? { kind, departmentId } : { kind, departmentId, dueDate: pickedDue });
         return;
       case 'deferred':
         onSubmit({ kind, note: text, toEpisodeId });

@@ -18,7 +18,7 @@ import { formatDuration } from './format';
 import { OutcomeDialog } from './OutcomeDialog';
 import { QueueBoard } from './QueueBoard';
 import { ShowClock } from './ShowClock';
-import { useDepartments, useEpisodes, useNow, useQueueable, useRundown } from './useRundown';
+import { useDepartments, useEpisodes, useNow, useQueueable, useRundown, useWorkingCalendar } from './useRundown';
 
 /** Why the outcome dialog is open: one question, before taking the next, or the end-of-show walk. */
 type OutcomeMode = 'single' | 'thenNext' | 'walkthrough';
@@ -49,6 +49,7 @@ export function RundownPage(): React.JSX.Element {
   const { rundown, apply } = useRundown(client, selected);
   const queueable = useQueueable(client);
   const departments = useDepartments(client);
+  const calendar = useWorkingCalendar(client);
   const prompter = usePrompter(client);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<EpisodeDraft | null>(null);
@@ -259,6 +260,7 @@ export function RundownPage(): React.JSX.Element {
           key={`${dialog.item.questionId}-${dialog.mode}`}
           item={dialog.item}
           departments={departments}
+          calendar={calendar}
           deferTargets={targets}
           heading={outcomeHeading(dialog.mode, dialog.left)}
           initialKind={dialog.item.status === 'on_air' ? 'answered' : ('deferred' satisfies OutcomeKind)}

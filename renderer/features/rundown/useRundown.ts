@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Department, Episode, Question, Rundown } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
+import { formatCityTime } from '../../../shared/time';
+import { WEEKENDS_ONLY, type WorkingCalendar } from '../../../shared/workingDays';
 
 /** Episodes newest first; reloaded on connect and whenever any rundown changes. */
 export function useEpisodes(client: DeskClient): Episode[] {
@@ -83,6 +85,26 @@ export function useDepartments(client: DeskClient): Department[] {
   }, [client]);
   useOnConnect(client, load);
   return departments;
+}
+
+/**
+ * The working-day calendar for this year and the next (a due date 15 working days out can cross
+ * New Year), so the outcome dialog proposes the same default due date the core would compute.
+ */
+export function useWorkingCalendar(client: DeskClient): WorkingCalendar {
+  const [calendar, setCalendar] = useState<WorkingCalendar>(WEEKENDS_ONLY);
+  const load = useCallback(() => {
+    const year = Number(formatCityTime(Date.now(), 'YYYY'));
+    Promise.all([year, year + 1].map((y) => client.send('calendar.list', { year: y }))).then((years) => {
+      const days = years.flatMap((r) => r.days);
+      setCalendar({
+        daysOff: new Set(days.filter((d) => d.kind === 'day_off').map((d) => d.day)),
+        workingDays: new Set(days.filter((d) => d.kind === 'working_day').map((d) => d.day)),
+      });
+    }, () => {});
+  }, [client]);
+  useOnConnect(client, load);
+  return calendar;
 }
 
 /** Re-renders every `ms` for clocks; one timer per component that shows time. */
