@@ -35,7 +35,7 @@ describe('devices.links', () => {
       links: [
         { kind: 'producer', url: `http://${address}:${port}/console?token=${lan.accessTokens.producer}` },
         { kind: 'speaker', url: `http://${address}:${port}/prompter?token=${lan.accessTokens.speaker}` },
-        { kind: 'press', url: `http://${address}:${port}/prompter?token=${lan.accessTokens.press}` },
+        { kind: 'press', url: `http://${address}:${port}/press?token=${lan.accessTokens.press}` },
         { kind: 'public', url: `http://${address}:${port}/ask` },
       ],
     }));
@@ -78,7 +78,7 @@ describe('devices.links', () => {
     ]);
     const printed = lanLinks('192.0.2.10', 'http://192.0.2.10:4310', tokens);
     expect(printed).toContain('  Teleprompter:     http://192.0.2.10:4310/prompter?token=s');
-    expect(printed).toContain('  Press:            http://192.0.2.10:4310/prompter?token=x');
+    expect(printed).toContain('  Press:            http://192.0.2.10:4310/press?token=x');
   });
 });
 
