@@ -24,7 +24,7 @@ function startCore(dataDir: string): Promise<{ child: ChildProcess; url: string 
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Producer console: (http:\/\/[^\s]+)\/console/.exec(out);
+      const match = /Public form: +(http:\/\/[^\s]+)\/ask/.exec(out);
       if (match) resolve({ child, url: match[1]! });
     });
     child.stderr!.on('data', () => {});
