@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { CommandRegistry } from './registry';
 import { cityToday } from '../handoffs/dueDates';
-import { changeHandoff, publishHandoff, type HandoffDeps } from '../handoffs/lifecycle';
+import { changeHandoff, publishHandoff, publishHandoffsAfterCommit, type HandoffDeps } from '../handoffs/lifecycle';
 import { handoffView } from '../handoffs/view';
 import { insertAudit } from '../store/audit';
 import { getCalendarDay, listCalendarDays, loadWorkingCalendar, removeCalendarDay, saveCalendarDay } from '../store/calendar';
@@ -10,6 +10,7 @@ import { listHandoffs } from '../store/handoffs';
 /** The hand-off board and the working-day calendar its due dates count in. */
 export function registerHandoffCommands(registry: CommandRegistry, deps: HandoffDeps): void {
   const { db } = deps;
+  publishHandoffsAfterCommit(deps);
 
   registry.register('handoff.board', ({ departmentId }) => {
     const calendar = loadWorkingCalendar(db);

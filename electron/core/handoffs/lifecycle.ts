@@ -5,7 +5,7 @@ import { insertAudit } from '../store/audit';
 import { loadWorkingCalendar } from '../store/calendar';
 import type { Db } from '../store/db';
 import { getDepartment } from '../store/departments';
-import { countHandoffs, getHandoff, insertHandoff, updateHandoff, type HandoffRecord } from '../store/handoffs';
+import { countHandoffs, getHandoff, insertHandoff, latestHandoffOf, updateHandoff, type HandoffRecord } from '../store/handoffs';
 import { getQuestion } from '../store/questions';
 import { checkDueDate, cityToday, handoffDueDate } from './dueDates';
 import { handoffView } from './view';
@@ -75,6 +75,19 @@ export function publishHandoff(deps: HandoffDeps, id: number): Handoff | null {
   const view = readHandoff(deps, record);
   deps.bus.emit('handoff.changed', view);
   return view;
+}
+
+/**
+ * Publishes a question's newest hand-off once the command that made it has committed: the show's
+ * commands emit `question.updated` after commit, and a question becomes `handed_off` only with
+ * handOff() in the same transaction. A later edit of such a question republishes the same view.
+ */
+export function publishHandoffsAfterCommit(deps: HandoffDeps): () => void {
+  return deps.bus.on('question.updated', (question) => {
+    if (question.status !== 'handed_off') return;
+    const latest = latestHandoffOf(deps.db, question.id);
+    if (latest) publishHandoff(deps, latest.id);
+  });
 }
 
 /** Fields a producer (or a department's sheet) changes; each change is audited with before/after. */

@@ -1,12 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { OutcomeInput, OutcomeKind, Question } from '../../../shared/protocol';
-import { handoffDueDate as dueDateFor } from '../handoffs/dueDates';
+import { handOff } from '../handoffs/lifecycle';
 import { transition, type StateDeps } from '../questionState';
 import { closeAirSegment, totalAirMs } from '../store/airTime';
 import { insertAudit } from '../store/audit';
-import { getDepartment } from '../store/departments';
 import { getEpisode } from '../store/episodes';
-import { countHandoffs, insertHandoff } from '../store/handoffs';
 import { insertOutcome } from '../store/outcomes';
 import { getQuestion } from '../store/questions';
 import { getQueueItem, removeFromQueue } from '../store/queue';
@@ -17,10 +15,6 @@ const OUTCOME_STATUS: Record<OutcomeKind, Question['status']> = {
   deferred: 'deferred',
   dropped: 'dropped',
 };
-
-function handoffDueDate(deps: StateDeps, outcome: Extract<OutcomeInput, { kind: 'handed_off' }>): string {
-  return dueDateFor(deps.db, deps.now(), outcome.dueDate);
-}
 
 /** A question can be deferred only to another episode that has not ended. */
 function checkDeferTarget(deps: StateDeps, targetId: number, fromEpisodeId: number | null): void {
@@ -50,12 +44,8 @@ export function recordOutcome(deps: StateDeps, actor: string, id: number, versio
   const after = transition(deps, actor, id, version, { status: OUTCOME_STATUS[outcome.kind] });
   let handoff: { reference: string; dueDate: string; departmentId: number } | null = null;
   if (outcome.kind === 'handed_off') {
-    const department = getDepartment(db, outcome.departmentId);
-    if (!department) throw new AppError('not_found', { field: 'departmentId' });
-    const earlier = countHandoffs(db, id);
-    const reference = `${before.reference}/${department.code}${earlier > 0 ? `-${earlier + 1}` : ''}`;
-    handoff = { reference, dueDate: handoffDueDate(deps, outcome), departmentId: department.id };
-    insertHandoff(db, { questionId: id, ...handoff, createdAt: now });
+    const made = handOff(deps, { questionId: id, departmentId: outcome.departmentId, dueDate: outcome.dueDate }, actor);
+    handoff = { reference: made.reference, dueDate: made.dueDate, departmentId: made.departmentId };
   }
   const details = {
     kind: outcome.kind,

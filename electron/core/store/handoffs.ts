@@ -63,6 +63,7 @@ const SELECT = `
 `;
 const BY_ID = `${SELECT} WHERE h.id = @id`;
 const BY_REFERENCE = `${SELECT} WHERE h.reference = @reference`;
+const LATEST_OF_QUESTION = `${SELECT} WHERE h.question_id = @questionId ORDER BY h.id DESC LIMIT 1`;
 const ALL = `${SELECT} ORDER BY h.id DESC LIMIT @limit`;
 const OF_DEPARTMENT = `${SELECT} WHERE h.department_id = @departmentId ORDER BY h.id DESC LIMIT @limit`;
 const OPEN_OF_DEPARTMENT = `
@@ -101,6 +102,12 @@ export function getHandoff(db: Db, id: number): HandoffRecord | null {
 
 export function getHandoffByReference(db: Db, reference: string): HandoffRecord | null {
   const row = prepared(db, BY_REFERENCE).get({ reference }) as Row | undefined;
+  return row ? toRecord(row) : null;
+}
+
+/** The question's newest hand-off (a question handed off again goes to a second department). */
+export function latestHandoffOf(db: Db, questionId: number): HandoffRecord | null {
+  const row = prepared(db, LATEST_OF_QUESTION).get({ questionId }) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 

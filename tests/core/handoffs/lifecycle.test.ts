@@ -100,11 +100,12 @@ describe('a hand-off', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale' } });
 
     const audit = listAudit(core.db, 'handoff', h.handoffId);
-    expect(audit.map((a) => [a.action, (a.after as { status: string }).status])).toEqual([
+    expect(audit.map((a) => [a.action, (a.after as { status?: string }).status])).toEqual([
+      ['handoff.create', undefined],
       ['handoff.update', 'in_progress'],
       ['handoff.update', 'answered'],
     ]);
-    expect(audit[1]).toMatchObject({ actor: expect.stringContaining('Данияр'), before: { status: 'in_progress', answer: '' } });
+    expect(audit[2]).toMatchObject({ actor: expect.stringContaining('Данияр'), before: { status: 'in_progress', answer: '' } });
     // Answered after its due date: it is answered, never overdue.
     clock = Date.UTC(2026, 7, 1);
     expect((await boardItem(h.handoffId)).item.overdue).toBe(false);
@@ -132,6 +133,17 @@ describe('a hand-off', () => {
 });
 
 describe('handOff(), the function the show calls', () => {
+  it('is how the rundown’s handed-off outcome makes its hand-off: audited, and published once committed', async () => {
+    const other = await TestWsClient.connect(core.url, 'producer');
+    const published = other.waitForEvent('handoff.changed', (p) => p.questionText === 'Где новый автобус №92?');
+    const h = await handedOffQuestion(core, producer, 'Где новый автобус №92?', 'mobility');
+    expect((await published).payload).toMatchObject({ id: h.handoffId, reference: h.reference, status: 'handed_off', dueDate: '2026-06-11' });
+    other.close();
+    expect(listAudit(core.db, 'handoff', h.handoffId)).toMatchObject([
+      { action: 'handoff.create', actor: expect.stringContaining('Данияр'), after: { reference: h.reference, dueDate: '2026-06-11' } },
+    ]);
+  });
+
   it('suffixes the reference for a second department, takes a note and audits the creation', async () => {
     const first = await handedOffQuestion(core, producer, 'Кто отвечает за арык на Тимирязева?', 'mobility');
     const ecology = (await producer.send('department.list', {})).items.find((d) => d.code === 'ecology')!;
