@@ -21,6 +21,11 @@ export interface CoreConfig {
    * run; absent, the core makes its own. Never stored.
    */
   deskSecret?: string;
+  /**
+   * Stops this core and starts it again on the same data folder (a restore is done at start). The
+   * program hosting the core provides it; without it a restore waits for the next start.
+   */
+  restart?: () => void;
   /** Host names besides IP literals and localhost that staff browsers may use (DNS-rebinding guard). */
   allowedHosts?: readonly string[];
 }
@@ -47,6 +52,8 @@ export interface ServeOptions {
   dataDir: string;
   open: boolean;
   allowedHosts: string[];
+  /** A backup's file name (or `newest`: the newest that passes its check) to put back before starting. */
+  restoreBackup: string | null;
 }
 
 /** Flags win over environment variables, which win over defaults. */
@@ -57,6 +64,7 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     dataDir: env.DESK_DATA_DIR ?? defaultDataDir(env),
     open: false,
     allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    restoreBackup: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -82,8 +90,11 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--allowed-host':
         options.allowedHosts.push(value().toLowerCase());
         break;
+      case '--restore-backup':
+        options.restoreBackup = value();
+        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open, --allowed-host`);
+        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open, --allowed-host, --restore-backup`);
     }
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {

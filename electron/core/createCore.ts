@@ -20,7 +20,12 @@ import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
 import { createReports } from './reports';
 import { loadAccessTokens, type AccessTokens } from './store/accessTokens';
-import { openDatabase, type Db } from './store/db';
+import type { Db } from './store/db';
+import { createBackupService, type BackupService } from './backup/backupService';
+import { openDeskDatabase } from './backup/openDesk';
+import { registerBackupCommands } from './commands/backups';
+import { insertAudit } from './store/audit';
+import { StorageHealthMonitor } from './storageHealth';
 
 export interface Core {
   db: Db;
@@ -34,6 +39,10 @@ export interface Core {
   channels: Channels;
   /** Per-role tokens for LAN links (`/prompter?token=…`); never needed on this machine. */
   accessTokens: AccessTokens;
+  /** Scheduled and manual backups of the database. */
+  backups: BackupService;
+  /** Whether the disk takes writes (the producers' banner). */
+  storage: StorageHealthMonitor;
   /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
   url: string;
   /** This run's secret for the desk's own windows; never stored or logged. */
@@ -50,11 +59,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const log = config.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const now = config.now ?? Date.now;
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(join(config.dataDir, DATABASE_FILE), {
+  const { db, restored } = openDeskDatabase(config.dataDir, join(config.dataDir, DATABASE_FILE), now, log, {
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
+  if (restored) {
+    insertAudit(db, { at: now(), actor: restored.actor, action: 'backup.restored', entity: 'backup', entityId: 0, after: { name: restored.name, keptAs: restored.keptAs } });
+  }
   const bus = new EventBus();
-  const registry = new CommandRegistry();
+  const storage = new StorageHealthMonitor(db, bus, now, log);
+  const registry = new CommandRegistry((error) => storage.report(error));
   const hub = new Hub(registry, log);
   const moderation = createModeration({ db, bus, now });
   const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted });
@@ -64,6 +77,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   registerRundownCommands(registry, { db, bus, now });
   registerDepartmentCommands(registry, { db, bus, now });
   registerHandoffCommands(registry, { db, bus, now });
+  const backups = createBackupService({ db, dataDir: config.dataDir, now, log, onChange: (list) => bus.emit('backups.changed', list) });
+  registerBackupCommands(registry, { db, dataDir: config.dataDir, now, backups, storage, restart: config.restart });
 
   const channels = createChannels({
     db,
@@ -92,6 +107,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     intake,
     reports: createReports({ db, now }),
     staticDir: config.staticDir,
+    storage,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,
     log,
   });
@@ -113,6 +129,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     http,
     channels,
     accessTokens,
+    backups,
+    storage,
     url,
     deskSecret,
     loginUrl: (next) => loginUrl(url, deskSecret, next),
@@ -124,6 +142,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await channels.close();
       await http.close();
       await intake.close();
+      await backups.close();
+      storage.close();
       db.close();
     },
   };

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parseServeArgs } from './config';
-import { createCore } from './createCore';
+import { mkdirSync } from 'node:fs';
+import { requestRestoreFromCommandLine } from './backup/restore';
+import { createCore, type Core } from './createCore';
+import { newDeskSecret } from './http/access';
 import { lanLinks } from './lanLinks';
 import { openInBrowser } from './openBrowser';
 
@@ -9,15 +12,45 @@ import { openInBrowser } from './openBrowser';
 async function main(): Promise<void> {
   const options = parseServeArgs(process.argv.slice(2));
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const core = await createCore({
-    dataDir: options.dataDir,
-    host: options.host,
-    port: options.port,
-    staticDir: join(repoRoot, 'dist', 'renderer'),
-    allowedHosts: options.allowedHosts,
-    ...(process.env.DESK_SECRET ? { deskSecret: process.env.DESK_SECRET } : {}),
-    ...(process.env.DESK_NATIVE_BINDING ? { nativeBinding: process.env.DESK_NATIVE_BINDING } : {}),
-  });
+  if (options.restoreBackup) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const name = requestRestoreFromCommandLine(options.dataDir, options.restoreBackup, Date.now());
+    console.log(`Restoring the backup ${name} before starting…`);
+  }
+  // Kept across restarts (a restore restarts the core in this process): the desk's windows and
+  // signed-in browsers stay signed in, and the address stays the same.
+  const deskSecret = process.env.DESK_SECRET ?? newDeskSecret();
+  let port = options.port;
+  let core!: Core;
+  let restarting: Promise<void> | null = null;
+  const start = async (): Promise<Core> => {
+    const started = await createCore({
+      dataDir: options.dataDir,
+      host: options.host,
+      port,
+      staticDir: join(repoRoot, 'dist', 'renderer'),
+      allowedHosts: options.allowedHosts,
+      deskSecret,
+      restart: () => {
+        restarting ??= restart()
+          .catch((error: unknown) => {
+            console.error('The desk could not start again:', error instanceof Error ? error.message : error);
+            process.exit(1);
+          })
+          .finally(() => (restarting = null));
+      },
+      ...(process.env.DESK_NATIVE_BINDING ? { nativeBinding: process.env.DESK_NATIVE_BINDING } : {}),
+    });
+    port = Number(new URL(started.url).port);
+    return started;
+  };
+  const restart = async (): Promise<void> => {
+    console.log('Restarting the desk…');
+    await core.close();
+    core = await start();
+    console.log(`The desk is running again at ${core.url}`);
+  };
+  core = await start();
   // Inside Electron's utilityProcess the shell waits for this to open its windows.
   const parentPort = (process as { parentPort?: { postMessage(message: unknown): void } }).parentPort;
   parentPort?.postMessage({ type: 'ready', url: core.url });
@@ -37,13 +70,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: closing the desk…`);
-    core.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    (restarting ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => core.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../domain';
 import { ask } from './ask';
+import { backupsStrings } from './backups';
 import { common } from './common';
 import { consoleStrings } from './console';
 import { desktopStrings } from './desktop';
@@ -15,7 +16,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
+import { backupCommands, backupEvents } from './backups';
 import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
 import { handoffCommands, handoffEvents } from './handoffs';
@@ -12,6 +13,7 @@ import { prompterCommands, prompterEvents } from './prompter';
 import { questionCommands, questionEvents } from './questions';
 import { rundownCommands, rundownEvents } from './rundown';
 
+export * from './backups';
 export * from './departments';
 export * from './devices';
 export * from './handoffs';
@@ -30,6 +32,7 @@ export const commands = {
   ...deviceCommands,
   ...departmentCommands,
   ...handoffCommands,
+  ...backupCommands,
 };
 
 /** Every event the server pushes, by name. */
@@ -41,6 +44,7 @@ export const events = {
   ...intakeEvents,
   ...departmentEvents,
   ...handoffEvents,
+  ...backupEvents,
 };
 
 export type Commands = typeof commands;

@@ -31,6 +31,9 @@ export type Handler<K extends CommandName> = (
 export class CommandRegistry {
   private readonly handlers = new Map<CommandName, Handler<CommandName>>();
 
+  /** `mapError` turns a handler's failure into the error to answer with (a full disk into a 503), or null to keep it. */
+  constructor(private readonly mapError: (error: unknown) => Error | null = () => null) {}
+
   register<K extends CommandName>(name: K, handler: Handler<K>): void {
     if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
     this.handlers.set(name, handler as unknown as Handler<CommandName>);
@@ -51,6 +54,10 @@ export class CommandRegistry {
       const field = input.error.issues[0]?.path.join('.');
       throw new AppError('validation', field ? { field } : {});
     }
-    return handler(input.data as CommandInput<CommandName>, ctx);
+    try {
+      return await handler(input.data as CommandInput<CommandName>, ctx);
+    } catch (error) {
+      throw this.mapError(error) ?? error;
+    }
   }
 }

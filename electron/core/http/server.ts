@@ -57,6 +57,8 @@ export interface HttpDeps {
   /** The press report and its exports (`/api/reports`). */
   reports?: Reports;
   log: (message: string, error?: unknown) => void;
+  /** Told of every failure, so a full or read-only disk becomes a 503 and the producers' banner. */
+  storage?: { report(error: unknown): AppError | null };
 }
 
 export function requestLanguage(request: FastifyRequest): Language {
@@ -78,7 +80,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const appError = deps.storage?.report(error) ?? toAppError(error);
     if (appError.code === 'internal' || appError.retryable) deps.log(`${request.method} ${request.url} failed`, error);
     if (appError.retryable) void reply.header('Retry-After', '1');
     void reply

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { migrate } from './migrations';
+import { LATEST_SCHEMA_VERSION, migrate } from './migrations';
 import { prepared } from './statements';
 
 export type Db = Database.Database;
@@ -10,7 +10,26 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Path to an Electron-ABI build of better-sqlite3, used only when the core runs inside Electron. */
   nativeBinding?: string;
+  /**
+   * Called before migrations change the schema of an existing database (the desk's only
+   * connection, at start): where the copy to go back to is made.
+   */
+  beforeMigration?: (db: Db, fromVersion: number) => void;
 }
+
+/** The file is not a sound SQLite database: the desk refuses to run on it rather than make it worse. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`The database ${file} is damaged: it failed its integrity check (${detail}).`);
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+/** SQLite's own words for a file that is not a sound database. */
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
 /**
  * Opens (and migrates) the desk's database. WAL with synchronous=FULL: better-sqlite3 is built
@@ -20,17 +39,24 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const stoppedAbruptly = hasWriteAheadLog(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // The check reads every page (tens of seconds on a 1,000,000-question database on a busy
-  // machine), so it runs after an abrupt stop, when damage is possible, not at every start.
-  const check = stoppedAbruptly ? db.pragma('quick_check', { simple: true }) : 'ok';
-  if (check !== 'ok') {
+  let version: number;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // The check reads every page (tens of seconds on a 1,000,000-question database on a busy
+    // machine), so it runs after an abrupt stop, when damage is possible, not at every start.
+    const check = stoppedAbruptly ? String(db.pragma('quick_check', { simple: true })) : 'ok';
+    if (check !== 'ok') throw new DamagedDatabaseError(file, `quick_check: ${check}`);
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
     db.close();
-    throw new Error(`Database ${file} failed its integrity check: ${String(check)}`);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && DAMAGE_CODES.has(code)) throw new DamagedDatabaseError(file, (error as Error).message);
+    throw error;
   }
+  if (options.beforeMigration && version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigration(db, version);
   migrate(db);
   return db;
 }

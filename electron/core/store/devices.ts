@@ -69,3 +69,17 @@ export function listDevices(db: Db): PairedDevice[] {
 export function revokeDevice(db: Db, id: number, now: number): boolean {
   return prepared(db, REVOKE).run({ id, now }).changes === 1;
 }
+
+const REVOKED = `SELECT token_hash AS hash, revoked_at AS at FROM device WHERE revoked_at IS NOT NULL`;
+const REVOKE_HASH = `UPDATE device SET revoked_at = @at WHERE token_hash = @hash AND revoked_at IS NULL`;
+
+/** Every revoked device's token hash: a restore carries these over, so a backup never brings a revoked device back. */
+export function revokedTokenHashes(db: Db): Array<{ hash: string; at: number }> {
+  return prepared(db, REVOKED).all() as Array<{ hash: string; at: number }>;
+}
+
+export function revokeTokenHashes(db: Db, revoked: ReadonlyArray<{ hash: string; at: number }>): void {
+  db.transaction(() => {
+    for (const r of revoked) prepared(db, REVOKE_HASH).run(r);
+  })();
+}

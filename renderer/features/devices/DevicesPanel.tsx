@@ -1,11 +1,9 @@
 import './devices.css';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { Modal } from '../../components/Modal';
 import { useDeskClient } from '../../components/useDeskClient';
 import { DeviceLinkCard } from './DeviceLinkCard';
 import { useDevices } from './useDevices';
-import { shortcutKey } from '../../../shared/shortcutKey';
 
 /** The serve command that opens the desk to the LAN, shown as typed (not translated). */
 const SERVE_COMMAND = 'npm run serve -- --host 0.0.0.0';
@@ -15,37 +13,9 @@ export function DevicesPanel({ onClose }: { onClose: () => void }): React.JSX.El
   const { t } = useTranslation();
   const client = useDeskClient('producer');
   const { devices, error, renew } = useDevices(client);
-  const overlay = useRef<HTMLDivElement>(null);
-
-  // While the panel is open the screen behind gets no keys (its shortcuts act on questions), even
-  // when focus has fallen back to the page, e.g. after the confirm that had it disappears.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (shortcutKey(e) === 'Escape') onClose();
-      if (!(e.target instanceof Node && overlay.current?.contains(e.target))) e.stopPropagation();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
 
   return (
-    <div
-      ref={overlay}
-      className="devices-overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="devices-title"
-      onClick={onClose}
-      onKeyDown={(e) => e.stopPropagation()}
-    >
-      <div className="devices-card" onClick={(e) => e.stopPropagation()}>
-        <header className="devices-header">
-          <h2 id="devices-title">{t('devices.title')}</h2>
-          <LanguageSwitcher />
-          <button type="button" autoFocus onClick={onClose}>
-            {t('devices.close')}
-          </button>
-        </header>
+    <Modal title={t('devices.title')} titleId="devices-title" onClose={onClose}>
         {error && (
           <p className="error" role="alert">
             {t('devices.error', { message: error })}
@@ -78,7 +48,6 @@ export function DevicesPanel({ onClose }: { onClose: () => void }): React.JSX.El
             ))}
           </>
         )}
-      </div>
-    </div>
+    </Modal>
   );
 }

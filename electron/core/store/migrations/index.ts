@@ -27,9 +27,12 @@ export interface Migration {
 /** In order, steps of 10. Never edit a released migration: add the next one. */
 export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit, m0030ChannelsSettings, m0040OutboxIntegrations, m0050SearchFlagsGroups, m0060ViewsRules, m0070Rundown, m0080DepartmentsHandoffs, m0090Inbound, m0100DeferredToEpisode, m0110GroupingEvidence, m0120OneTopicVocabulary, m0130DepartmentDirectory, m0140ReportIndexes, m0150OnAirName, m0160Devices, m0170SearchKazakhFold, m0180HandoffLifecycle];
 
+/** The schema version this build migrates every database to. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  const latest = LATEST_SCHEMA_VERSION;
   if (current > latest) {
     throw new Error(
       `The database is from a newer version of the desk (schema ${current}, this build knows ${latest}).`,
