@@ -135,6 +135,8 @@ export interface IntakeDeps {
 
 const CLOSE_DRAIN_MS = 3000;
 const WAITING_REPORT_MS = 250;
+/** When making waiting questions fails (a full disk), how soon it is tried again. */
+const MAKE_RETRY_MS = 1000;
 
 type Outcome = { ok: true; result: AcceptResult; made: Question | null } | { ok: false; error: unknown };
 
@@ -302,7 +304,16 @@ export function createIntake(deps: IntakeDeps): Intake {
       // A drain (shutdown, an edit) may have made everything meanwhile.
       if (closed || backlog === 0) return;
       const size = pace.sliceSize(backlog);
-      if (size > 0) makeSlice(size);
+      try {
+        if (size > 0) makeSlice(size);
+      } catch (error) {
+        // A full or read-only disk: the messages wait in the ledger (already on disk) and are tried
+        // again a moment later, never a crash of the desk.
+        log('intake: could not make waiting questions just now; trying again', error);
+        makingScheduled = true;
+        setTimeout(turn, MAKE_RETRY_MS);
+        return;
+      }
       if (backlog > 0) scheduleMaking();
     };
     const wait = pace.msUntilNextSlice(backlog);
