@@ -13,7 +13,6 @@ import {
   type ReplyError,
   type Role,
 } from '../shared/protocol';
-import { accessToken } from './accessToken';
 import { errorText } from './i18n';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -123,7 +122,6 @@ export class DeskClient {
     const query = new URLSearchParams({ role: this.role, lang: this.lang() });
     const name = this.name();
     if (name) query.set('name', name);
-    if (accessToken) query.set('token', accessToken);
     if (this.cursor) query.set('resume', formatCursor(this.cursor));
     const socket = new WebSocket(`${protocol}//${window.location.host}/ws?${query.toString()}`);
     this.socket = socket;

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerDepartmentCommands } from './commands/departments';
 import { deviceKey, redeemPairing, registerDeviceCommands } from './commands/devices';
 import { PairingCodes } from './pairing';
-import { deviceForToken } from './store/devices';
+import { deviceForToken, listDevices } from './store/devices';
 import { registerHandoffCommands } from './commands/handoffs';
 import { CommandRegistry } from './commands/registry';
 import { registerQuestionCommands } from './commands/questions';
@@ -19,7 +19,6 @@ import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
 import { createReports } from './reports';
-import { loadAccessTokens, type AccessTokens } from './store/accessTokens';
 import type { Db } from './store/db';
 import { createBackupService, type BackupService } from './backup/backupService';
 import { openDeskDatabase } from './backup/openDesk';
@@ -37,8 +36,6 @@ export interface Core {
   http: FastifyInstance;
   /** Intake doors beyond the form: Telegram poller, WhatsApp, webhook, CSV, phone-in; channel state. */
   channels: Channels;
-  /** Per-role tokens for LAN links (`/prompter?token=…`); never needed on this machine. */
-  accessTokens: AccessTokens;
   /** Scheduled and manual backups of the database. */
   backups: BackupService;
   /** Whether the disk takes writes (the producers' banner). */
@@ -89,19 +86,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     log,
     perIpPerMinute: config.intakePerIpPerMinute ?? 30,
   });
-  const accessTokens = loadAccessTokens(db, now());
   const deskSecret = config.deskSecret ?? newDeskSecret();
   const pairing = new PairingCodes(now);
   const http = await createHttpServer({
-    access: createAccessPolicy(accessTokens, {
+    access: createAccessPolicy({
       deskSecret,
       allowedHosts: config.allowedHosts ?? [],
       deviceFor: (token) => {
         const device = deviceForToken(db, token, now());
+        // Open Devices panels show "last seen" as it changes (written at most once a minute).
+        if (device?.touched) bus.emit('devices.changed', listDevices(db));
         return device ? { key: deviceKey(device.id), name: device.name, role: device.role } : null;
       },
     }),
-    redeemPairing: (code) => redeemPairing({ db, now, pairing }, code),
+    redeemPairing: (code) => redeemPairing({ db, now, pairing, bus }, code),
     channels,
     hub,
     intake,
@@ -114,7 +112,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await http.listen({ host: config.host, port: config.port });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  registerDeviceCommands(registry, hub, { db, now, host: config.host, port, tokens: accessTokens, bus, pairing });
+  registerDeviceCommands(registry, hub, { db, now, host: config.host, port, bus, pairing });
   await channels.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -128,7 +126,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     intake,
     http,
     channels,
-    accessTokens,
     backups,
     storage,
     url,

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { requestRestoreFromCommandLine } from './backup/restore';
 import { createCore, type Core } from './createCore';
 import { newDeskSecret } from './http/access';
-import { lanLinks } from './lanLinks';
+import { lanLines } from './lanLinks';
 import { openInBrowser } from './openBrowser';
 
 /** Headless entry: `npm run serve -- --host 0.0.0.0 --port 4310 --data-dir ./data`. */
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`  Teleprompter:     ${core.loginUrl('/prompter')}`);
   }
   console.log(`  Public form:      ${core.url}/ask`);
-  for (const line of lanLinks(options.host, core.url, core.accessTokens)) console.log(line);
+  for (const line of lanLines(options.host, port)) console.log(line);
   if (options.open) openInBrowser(core.loginUrl('/console'));
 
   let stopping = false;

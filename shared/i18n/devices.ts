@@ -1,14 +1,14 @@
-/** The "Connect devices" panel (LAN links per role) and the desktop menu's LAN switch. */
+/** The "Connect devices" panel (pairing, listing and revoking LAN devices) and the desktop menu's LAN switch. */
 export const devicesStrings = {
   en: {
     nav: { devices: 'Connect devices' },
     desktop: { menu: { allowLan: 'Allow teleprompter and press PCs on the LAN' } },
     devices: {
       title: 'Connect devices',
-      intro: 'Open a link on the other computer, or scan its QR code. Each link opens one role: keep them private.',
+      intro:
+        'Each computer on the studio network is paired once, by name and role, with a one-time link or QR code; it keeps its own key until you revoke it.',
       close: 'Close',
       loading: 'Loading…',
-      address: 'Network address {{address}}',
       kind: {
         producer: 'Producer console',
         speaker: 'Teleprompter',
@@ -19,18 +19,36 @@ export const devicesStrings = {
         producer: 'For a second producer: full moderation.',
         speaker: "For the speaker's PC: the teleprompter only.",
         press: 'For a press laptop: sees what is on air, cannot moderate.',
-        public: 'For citizens: the question form; it needs no token.',
+        public: 'For citizens: the question form; it needs no pairing.',
       },
+      pair: {
+        title: 'Pair a device',
+        name: 'Device name',
+        namePlaceholder: 'Teleprompter PC, studio 2',
+        role: 'Role',
+        submit: 'Make a pairing link',
+        ready: 'Open this link once on “{{name}}” ({{kind}}), or scan its QR code. It works once, until {{until}}.',
+        address: 'Network address {{address}}',
+      },
+      list: {
+        title: 'Paired devices',
+        none: 'No device is paired yet.',
+        name: 'Name',
+        role: 'Role',
+        paired: 'Paired',
+        lastSeen: 'Last seen',
+        never: 'Not yet',
+      },
+      revoke: 'Revoke',
+      revokeConfirm: 'Revoke “{{name}}”? It is disconnected at once and needs a new pairing link to come back.',
+      revokeYes: 'Revoke',
+      revokeNo: 'Cancel',
+      revoked: '“{{name}}” is revoked.',
+      adminOnly: 'Devices are paired and revoked from the console on the desk machine itself.',
       copy: 'Copy link',
       copied: 'Copied',
       copyFailed: 'Could not copy: select the link and copy it by hand.',
-      renew: 'Renew link',
-      renewConfirm:
-        'Renew the “{{kind}}” link? Every device using the old link is disconnected at once and has to open the new one.',
-      renewYes: 'Renew',
-      renewNo: 'Cancel',
-      renewed: 'New “{{kind}}” link made; the old one no longer works.',
-      qrAlt: 'QR code of the “{{kind}}” link',
+      qrAlt: 'QR code of the pairing link for “{{name}}”',
       off: {
         title: 'LAN access is off',
         body: 'The desk accepts connections from this computer only, so other PCs cannot open it.',
@@ -39,7 +57,7 @@ export const devicesStrings = {
       },
       noAddress:
         'The desk listens on the network, but this computer has no network address right now. Connect it to the studio network.',
-      error: 'Could not load the links: {{message}}',
+      error: 'Could not load the devices: {{message}}',
     },
   },
   ru: {
@@ -48,10 +66,9 @@ export const devicesStrings = {
     devices: {
       title: 'Подключить устройства',
       intro:
-        'Откройте ссылку на другом компьютере или отсканируйте её QR-код. Каждая ссылка открывает одну роль — не передавайте их посторонним.',
+        'Каждый компьютер в сети студии подключается один раз — с именем и ролью, по одноразовой ссылке или QR-коду; он хранит свой ключ, пока вы его не отзовёте.',
       close: 'Закрыть',
       loading: 'Загрузка…',
-      address: 'Сетевой адрес {{address}}',
       kind: {
         producer: 'Пульт продюсера',
         speaker: 'Суфлёр',
@@ -62,18 +79,36 @@ export const devicesStrings = {
         producer: 'Для второго продюсера: полная модерация.',
         speaker: 'Для компьютера спикера: только суфлёр.',
         press: 'Для ноутбука пресс-службы: видит, что в эфире, модерировать не может.',
-        public: 'Для горожан: форма вопроса, токен не нужен.',
+        public: 'Для горожан: форма вопроса, подключение не нужно.',
       },
+      pair: {
+        title: 'Подключить устройство',
+        name: 'Имя устройства',
+        namePlaceholder: 'ПК суфлёра, студия 2',
+        role: 'Роль',
+        submit: 'Создать ссылку',
+        ready: 'Откройте эту ссылку один раз на «{{name}}» ({{kind}}) или отсканируйте QR-код. Она сработает один раз, до {{until}}.',
+        address: 'Сетевой адрес {{address}}',
+      },
+      list: {
+        title: 'Подключённые устройства',
+        none: 'Пока ни одно устройство не подключено.',
+        name: 'Имя',
+        role: 'Роль',
+        paired: 'Подключено',
+        lastSeen: 'Последний раз',
+        never: 'Ещё нет',
+      },
+      revoke: 'Отозвать',
+      revokeConfirm: 'Отозвать «{{name}}»? Оно сразу отключится, и для возврата понадобится новая ссылка.',
+      revokeYes: 'Отозвать',
+      revokeNo: 'Отмена',
+      revoked: '«{{name}}» отозвано.',
+      adminOnly: 'Устройства подключают и отзывают с пульта на самом компьютере студии.',
       copy: 'Копировать ссылку',
       copied: 'Скопировано',
       copyFailed: 'Не удалось скопировать — выделите ссылку и скопируйте вручную.',
-      renew: 'Обновить ссылку',
-      renewConfirm:
-        'Обновить ссылку «{{kind}}»? Все устройства со старой ссылкой сразу отключатся, им нужно будет открыть новую.',
-      renewYes: 'Обновить',
-      renewNo: 'Отмена',
-      renewed: 'Новая ссылка «{{kind}}» готова, старая больше не работает.',
-      qrAlt: 'QR-код ссылки «{{kind}}»',
+      qrAlt: 'QR-код ссылки для «{{name}}»',
       off: {
         title: 'Доступ по локальной сети выключен',
         body: 'Пульт принимает подключения только с этого компьютера, другие ПК не могут его открыть.',
@@ -82,7 +117,7 @@ export const devicesStrings = {
       },
       noAddress:
         'Пульт слушает сеть, но у этого компьютера сейчас нет сетевого адреса. Подключите его к сети студии.',
-      error: 'Не удалось загрузить ссылки: {{message}}',
+      error: 'Не удалось загрузить устройства: {{message}}',
     },
   },
   kk: {
@@ -91,10 +126,9 @@ export const devicesStrings = {
     devices: {
       title: 'Құрылғыларды қосу',
       intro:
-        'Сілтемені басқа компьютерде ашыңыз немесе оның QR-кодын сканерлеңіз. Әр сілтеме бір рөлді ашады — оларды бөгде адамдарға бермеңіз.',
+        'Студия желісіндегі әр компьютер бір рет — атымен және рөлімен, бір реттік сілтеме немесе QR-код арқылы қосылады; сіз кері қайтарып алғанша ол өз кілтін сақтайды.',
       close: 'Жабу',
       loading: 'Жүктелуде…',
-      address: 'Желі мекенжайы {{address}}',
       kind: {
         producer: 'Продюсер пульті',
         speaker: 'Суфлер',
@@ -105,18 +139,36 @@ export const devicesStrings = {
         producer: 'Екінші продюсерге: толық модерация.',
         speaker: 'Спикердің компьютеріне: тек суфлер.',
         press: 'Баспасөз қызметінің ноутбугіне: эфирде не барын көреді, модерациялай алмайды.',
-        public: 'Тұрғындарға: сұрақ формасы, токен қажет емес.',
+        public: 'Тұрғындарға: сұрақ формасы, қосу қажет емес.',
       },
+      pair: {
+        title: 'Құрылғыны қосу',
+        name: 'Құрылғы атауы',
+        namePlaceholder: 'Суфлер компьютері, 2-студия',
+        role: 'Рөлі',
+        submit: 'Сілтеме жасау',
+        ready: 'Бұл сілтемені «{{name}}» ({{kind}}) құрылғысында бір рет ашыңыз немесе QR-кодты сканерлеңіз. Ол бір рет, {{until}} дейін жұмыс істейді.',
+        address: 'Желі мекенжайы {{address}}',
+      },
+      list: {
+        title: 'Қосылған құрылғылар',
+        none: 'Әзірге бірде-бір құрылғы қосылмаған.',
+        name: 'Атауы',
+        role: 'Рөлі',
+        paired: 'Қосылды',
+        lastSeen: 'Соңғы рет',
+        never: 'Әлі жоқ',
+      },
+      revoke: 'Кері қайтару',
+      revokeConfirm: '«{{name}}» кері қайтарылсын ба? Ол бірден ажыратылады, қайта қосылу үшін жаңа сілтеме керек болады.',
+      revokeYes: 'Кері қайтару',
+      revokeNo: 'Болдырмау',
+      revoked: '«{{name}}» кері қайтарылды.',
+      adminOnly: 'Құрылғылар студияның өз компьютеріндегі пульттен қосылады және кері қайтарылады.',
       copy: 'Сілтемені көшіру',
       copied: 'Көшірілді',
       copyFailed: 'Көшіру мүмкін болмады — сілтемені белгілеп, қолмен көшіріңіз.',
-      renew: 'Сілтемені жаңарту',
-      renewConfirm:
-        '«{{kind}}» сілтемесін жаңарту керек пе? Ескі сілтемені қолданатын барлық құрылғы бірден ажыратылады, оларға жаңа сілтемені ашу керек болады.',
-      renewYes: 'Жаңарту',
-      renewNo: 'Болдырмау',
-      renewed: '«{{kind}}» үшін жаңа сілтеме дайын, ескісі енді жұмыс істемейді.',
-      qrAlt: '«{{kind}}» сілтемесінің QR-коды',
+      qrAlt: '«{{name}}» үшін сілтеменің QR-коды',
       off: {
         title: 'Жергілікті желі арқылы кіру өшірулі',
         body: 'Пульт тек осы компьютерден қосылуды қабылдайды, басқа компьютерлер оны аша алмайды.',
@@ -125,7 +177,7 @@ export const devicesStrings = {
       },
       noAddress:
         'Пульт желіні тыңдап тұр, бірақ бұл компьютерде қазір желі мекенжайы жоқ. Оны студия желісіне қосыңыз.',
-      error: 'Сілтемелерді жүктеу мүмкін болмады: {{message}}',
+      error: 'Құрылғыларды жүктеу мүмкін болмады: {{message}}',
     },
   },
 };

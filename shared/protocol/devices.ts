@@ -1,27 +1,18 @@
 import { z } from 'zod';
 import { command, event } from './define';
-import { ADMINS, PRODUCERS } from './roles';
+import { ADMINS } from './roles';
 
 /** Roles a LAN link can carry: admin stays on the desk machine itself. */
 export const LINK_ROLES = ['producer', 'speaker', 'press'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 
-/** What each link opens: one per link role, plus the public form, which needs no token. */
+/** What a screen is for: a paired device's role, or the public form, which needs no device. */
 export const DEVICE_LINK_KINDS = [...LINK_ROLES, 'public'] as const;
 export type DeviceLinkKind = (typeof DEVICE_LINK_KINDS)[number];
 
-export const deviceLinkSchema = z.object({ kind: z.enum(DEVICE_LINK_KINDS), url: z.string() });
-export type DeviceLink = z.infer<typeof deviceLinkSchema>;
-
-/** The links for one network address of this machine (a studio PC may have wired and Wi-Fi). */
-export const deviceAddressSchema = z.object({ address: z.string(), links: z.array(deviceLinkSchema) });
-
-/** LAN links per role, or `lan: false` when the core listens on this machine only. */
-export const devicesSchema = z.discriminatedUnion('lan', [
-  z.object({ lan: z.literal(false) }),
-  z.object({ lan: z.literal(true), addresses: z.array(deviceAddressSchema) }),
-]);
-export type Devices = z.infer<typeof devicesSchema>;
+/** Whether other machines can reach the desk at all, and at which addresses (a PC may have wired and Wi-Fi). */
+export const deviceNetworkSchema = z.object({ lan: z.boolean(), addresses: z.array(z.string()) });
+export type DeviceNetwork = z.infer<typeof deviceNetworkSchema>;
 
 /** A paired device as the desk lists it: never its token (only a hash of it is stored). */
 export const pairedDeviceSchema = z.object({
@@ -48,13 +39,11 @@ export const deviceCommands = {
   ),
   /** Revokes a device at once: its token stops working and its open sockets are closed. */
   'devices.revoke': command(ADMINS, z.object({ id: z.number().int() }), z.array(pairedDeviceSchema)),
-  /** Producers only: the links contain secrets. */
-  'devices.links': command(PRODUCERS, z.object({}), devicesSchema),
-  /** A new token for one role; sockets that used the old one are closed at once. */
-  'devices.renew': command(PRODUCERS, z.object({ role: z.enum(LINK_ROLES) }), devicesSchema),
+  /** Where a pairing link can be opened from (LAN off: nowhere but this machine). */
+  'devices.network': command(ADMINS, z.object({}), deviceNetworkSchema),
 };
 
 export const deviceEvents = {
-  /** A link was renewed: every producer's open Devices panel shows the new links (producers only: they carry tokens). */
-  'devices.changed': event(PRODUCERS, devicesSchema),
+  /** A device was paired or revoked: every open Devices panel shows the new list. */
+  'devices.changed': event(ADMINS, z.array(pairedDeviceSchema)),
 };

@@ -1,8 +1,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_COOKIE, isOwnOrigin, isSafeHost } from '../../electron/core/http/access';
-import { lanLinks } from '../../electron/core/lanLinks';
-import { deskHeaders, postJson, startTestCore, type TestCore } from '../helpers/core';
+import { insertDevice } from '../../electron/core/store/devices';
+import type { LinkRole } from '../../shared/protocol';
+import { deskHeaders, deviceHeaders, postJson, startTestCore, type TestCore } from '../helpers/core';
 import { trySocket, type SocketAttempt } from '../helpers/wsClient';
 
 let core: TestCore;
@@ -73,13 +74,17 @@ describe('the desk machine is not trusted for being the desk machine', () => {
   });
 });
 
-describe('LAN tokens', () => {
-  it('gives a token exactly its own role, whatever role is asked for, and only from the desk origin', async () => {
-    const speaker = await connect(`role=producer&token=${core.accessTokens.speaker}`);
+describe('paired device tokens', () => {
+  const tokenOf = (name: string, role: LinkRole): string => insertDevice(core.db, name, role, Date.now()).token;
+
+  it('gives a device exactly its own role, whatever role is asked for, and only from the desk origin', async () => {
+    const speakerToken = tokenOf('Prompter PC', 'speaker');
+    const producerToken = tokenOf('Second console', 'producer');
+    const speaker = await connect(`role=producer&token=${speakerToken}`);
     expect(speaker.role).toBe('speaker');
-    const producer = await connect(`role=producer&token=${core.accessTokens.producer}`);
+    const producer = await connect(`role=producer&token=${producerToken}`);
     expect(producer.role).toBe('producer');
-    const elsewhere = await connect(`role=producer&token=${core.accessTokens.producer}`, { origin: 'http://evil.example' });
+    const elsewhere = await connect(`role=producer&token=${producerToken}`, { origin: 'http://evil.example' });
     expect(elsewhere.status).toBe(401);
     speaker.socket?.close();
     producer.socket?.close();
@@ -92,27 +97,21 @@ describe('LAN tokens', () => {
     const url = `${core.url}/api/intake/csv`;
     expect((await postJson(url, csv)).status).toBe(403);
     expect((await postJson(url, csv, { origin: own() })).status).toBe(403);
-    expect((await postJson(url, csv, { origin: own(), 'x-desk-token': core.accessTokens.speaker })).status).toBe(403);
+    expect((await postJson(url, csv, deviceHeaders(core.url, 'Prompter PC 2', 'speaker'))).status).toBe(403);
     expect((await postJson(url, csv, { origin: 'http://evil.example', cookie: deskCookie() })).status).toBe(403);
-    expect((await postJson(url, csv, { origin: own(), 'x-desk-token': core.accessTokens.producer })).status).toBe(200);
+    expect((await postJson(url, csv, deviceHeaders(core.url, 'Console 2', 'producer'))).status).toBe(200);
     expect((await postJson(url, csv, deskHeaders(core.url))).status).toBe(200);
   });
 
-  it('keeps the tokens across restarts of the same desk, but not the desk secret', async () => {
-    const again = await startTestCore({ dataDir: core.dataDir });
-    const tokens = again.accessTokens;
-    const secret = again.deskSecret;
-    await again.close();
-    expect(tokens).toEqual(core.accessTokens);
-    expect(secret).not.toBe(core.deskSecret);
-  });
-
-  it('prints LAN links only when the desk listens beyond this machine', () => {
-    const tokens = { producer: 'p', speaker: 's', press: 'x' };
-    expect(lanLinks('127.0.0.1', 'http://127.0.0.1:4310', tokens)).toEqual([]);
-    const lines = lanLinks('192.0.2.10', 'http://192.0.2.10:4310', tokens).join('\n');
-    expect(lines).toContain('http://192.0.2.10:4310/prompter?token=s');
-    expect(lines).toContain('http://192.0.2.10:4310/console?token=p');
+  it('keeps paired devices across restarts of the same desk, but not the desk secret', async () => {
+    const token = tokenOf('Press laptop', 'press');
+    const secretBefore = core.deskSecret;
+    await core.close();
+    core = await startTestCore({ dataDir: core.dataDir });
+    const press = await connect(`role=press&token=${token}`);
+    expect(press.role).toBe('press');
+    press.socket?.close();
+    expect((await connect('role=producer', { origin: own(), cookie: `${DESK_COOKIE}=${encodeURIComponent(secretBefore)}` })).status).toBe(401);
   });
 });
 

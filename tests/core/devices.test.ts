@@ -1,19 +1,24 @@
-import WebSocket from 'ws';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lanAddresses, lanLinkSet, lanLinks } from '../../electron/core/lanLinks';
-import { listAudit } from '../../electron/core/store/audit';
+import { deviceNetwork, lanAddresses, lanLines } from '../../electron/core/lanLinks';
+import { DATABASE_FILE } from '../../electron/core/createCore';
+import { MIGRATIONS } from '../../electron/core/store/migrations';
 import { startTestCore, type TestCore } from '../helpers/core';
-import { TestWsClient, trySocket, type SocketAttempt } from '../helpers/wsClient';
+import { TestWsClient, trySocket } from '../helpers/wsClient';
 
-const connect = (core: TestCore, query: string): Promise<SocketAttempt> => trySocket(core.url, query);
+const interfaces = {
+  lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+  eth0: [
+    { address: '192.0.2.10', family: 'IPv4', internal: false },
+    { address: 'fd00::2', family: 'IPv6', internal: false },
+  ],
+  wlan0: [{ address: '198.51.100.7', family: 'IPv4', internal: false }],
+} as unknown as Parameters<typeof lanAddresses>[1];
 
-const closed = (socket: WebSocket): Promise<number> =>
-  new Promise((resolve) => {
-    if (socket.readyState === WebSocket.CLOSED) resolve(-1);
-    socket.once('close', (code) => resolve(code));
-  });
-
-describe('devices.links', () => {
+describe('devices.network', () => {
   let lan: TestCore;
   let local: TestCore;
   beforeAll(async () => {
@@ -25,65 +30,36 @@ describe('devices.links', () => {
     await local.stop();
   });
 
-  it('gives every role its link with its own token on each LAN address the core listens on', async () => {
-    const producer = await TestWsClient.connect(lan.url, 'producer');
-    const devices = await producer.send('devices.links', {});
-    producer.close();
-    const port = new URL(lan.url).port;
-    const expected = lanAddresses('0.0.0.0').map((address) => ({
-      address,
-      links: [
-        { kind: 'producer', url: `http://${address}:${port}/console?token=${lan.accessTokens.producer}` },
-        { kind: 'speaker', url: `http://${address}:${port}/prompter?token=${lan.accessTokens.speaker}` },
-        { kind: 'press', url: `http://${address}:${port}/press?token=${lan.accessTokens.press}` },
-        { kind: 'public', url: `http://${address}:${port}/ask` },
-      ],
-    }));
-    expect(devices).toEqual({ lan: true, addresses: expected });
+  it('says whether other machines can reach the desk, and at which addresses', async () => {
+    const desk = await TestWsClient.connect(lan.url, 'producer');
+    expect(await desk.send('devices.network', {})).toEqual({ lan: true, addresses: lanAddresses('0.0.0.0') });
+    desk.close();
+    const alone = await TestWsClient.connect(local.url, 'producer');
+    expect(await alone.send('devices.network', {})).toEqual({ lan: false, addresses: [] });
+    alone.close();
   });
 
-  it('says LAN access is off when the core listens on this machine only', async () => {
-    const producer = await TestWsClient.connect(local.url, 'producer');
-    expect(await producer.send('devices.links', {})).toEqual({ lan: false });
-    producer.close();
-  });
-
-  it('refuses the links and renewing to a speaker or press connection', async () => {
-    for (const role of ['speaker', 'press'] as const) {
-      const client = await TestWsClient.connect(lan.url, role);
-      const links = await client.request('devices.links', {});
-      const renew = await client.request('devices.renew', { role: 'producer' });
-      client.close();
-      expect(links).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(renew).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  it('is for the desk machine only: a paired producer, speaker or press device is refused', async () => {
+    for (const role of ['producer', 'speaker', 'press'] as const) {
+      const device = await TestWsClient.connect(lan.url, role, 'en', `${role} laptop`);
+      expect(await device.request('devices.network', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      device.close();
     }
   });
 
-  it('lists every external IPv4 address when listening on all of them, and prints the same links', () => {
-    const interfaces = {
-      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
-      eth0: [
-        { address: '192.0.2.10', family: 'IPv4', internal: false },
-        { address: 'fd00::2', family: 'IPv6', internal: false },
-      ],
-      wlan0: [{ address: '198.51.100.7', family: 'IPv4', internal: false }],
-    } as unknown as Parameters<typeof lanAddresses>[1];
-    const tokens = { producer: 'p', speaker: 's', press: 'x' };
+  it('lists every external IPv4 address when listening on all of them; serve prints them with no secret in them', () => {
     expect(lanAddresses('0.0.0.0', interfaces)).toEqual(['192.0.2.10', '198.51.100.7']);
-    expect(lanLinkSet('127.0.0.1', 4310, tokens)).toEqual({ lan: false });
-    const set = lanLinkSet('0.0.0.0', 4310, tokens, interfaces);
-    expect(set.lan && set.addresses.map((a) => a.links[1]!.url)).toEqual([
-      'http://192.0.2.10:4310/prompter?token=s',
-      'http://198.51.100.7:4310/prompter?token=s',
-    ]);
-    const printed = lanLinks('192.0.2.10', 'http://192.0.2.10:4310', tokens);
-    expect(printed).toContain('  Teleprompter:     http://192.0.2.10:4310/prompter?token=s');
-    expect(printed).toContain('  Press:            http://192.0.2.10:4310/press?token=x');
+    expect(deviceNetwork('0.0.0.0', interfaces)).toEqual({ lan: true, addresses: ['192.0.2.10', '198.51.100.7'] });
+    expect(deviceNetwork('127.0.0.1')).toEqual({ lan: false, addresses: [] });
+    expect(lanLines('127.0.0.1', 4310)).toEqual([]);
+    const lines = lanLines('192.0.2.10', 4310).join('\n');
+    expect(lines).toContain('http://192.0.2.10:4310');
+    expect(lines).toContain('Connect devices');
+    expect(lines).not.toContain('token');
   });
 });
 
-describe('devices.renew', () => {
-  /** A LAN client's view: loopback is not trusted, so only tokens open sockets. */
+describe('every open Devices panel follows pairing and revoking', () => {
   let core: TestCore;
   beforeAll(async () => {
     core = await startTestCore({ host: '0.0.0.0' });
@@ -92,79 +68,42 @@ describe('devices.renew', () => {
     await core.stop();
   });
 
-  it('closes the sockets of the old link at once, refuses the old token and accepts the new one', async () => {
-    const oldSpeaker = core.accessTokens.speaker;
-    const producerToken = core.accessTokens.producer;
-    const prompter = await connect(core, `role=speaker&token=${oldSpeaker}`);
-    const press = await connect(core, `role=press&token=${core.accessTokens.press}`);
-    expect(prompter.role).toBe('speaker');
-    const producer = await connect(core, `role=producer&token=${producerToken}`);
-    const prompterClosed = closed(prompter.socket!);
-    // Another producer's open Devices panel, and the press laptop: who hears of the new links.
-    const other = await connect(core, `role=producer&token=${producerToken}`);
-    const heard = new Map<string, any[]>([['other', []], ['press', []]]);
-    other.socket!.on('message', (data) => heard.get('other')!.push(JSON.parse(String(data))));
-    press.socket!.on('message', (data) => heard.get('press')!.push(JSON.parse(String(data))));
-
-    const reply = await new Promise<any>((resolve) => {
-      producer.socket!.on('message', (data) => {
-        const message = JSON.parse(String(data));
-        if (message.type === 'reply') resolve(message);
-      });
-      producer.socket!.send(JSON.stringify({ type: 'command', id: 1, name: 'devices.renew', payload: { role: 'speaker' } }));
-    });
-
-    expect(await prompterClosed).toBe(1008);
-    const newSpeaker = core.accessTokens.speaker;
-    expect(newSpeaker).not.toBe(oldSpeaker);
-    expect(reply.ok).toBe(true);
-    const urls: string[] = reply.value.addresses.flatMap((a: any) => a.links.map((l: any) => l.url));
-    expect(urls.some((url) => url.endsWith(`/prompter?token=${newSpeaker}`))).toBe(true);
-    expect(urls.some((url) => url.includes(oldSpeaker))).toBe(false);
-
-    const changed = (who: string) => heard.get(who)!.filter((m) => m.type === 'event' && m.name === 'devices.changed');
-    await expect.poll(() => changed('other').length).toBe(1);
-    expect(JSON.stringify(changed('other')[0].payload)).toContain(`/prompter?token=${newSpeaker}`);
-    expect(changed('press')).toEqual([]);
-
-    expect((await connect(core, `role=speaker&token=${oldSpeaker}`)).status).toBe(401);
-    const again = await connect(core, `role=speaker&token=${newSpeaker}`);
-    expect(again.role).toBe('speaker');
-
-    // Other roles' links keep working; the new token is what is stored for the next start.
-    expect(press.socket!.readyState).toBe(WebSocket.OPEN);
-    expect(producer.socket!.readyState).toBe(WebSocket.OPEN);
-    const stored = core.db.prepare("SELECT value FROM setting WHERE key = 'access.tokens'").get() as { value: string };
-    expect(JSON.parse(stored.value).speaker).toBe(newSpeaker);
-
-    const audit = listAudit(core.db, 'access_token', 1);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'producer@127.0.0.1', action: 'access_token.renew', after: { role: 'speaker' } });
-    expect(JSON.stringify(audit)).not.toContain(newSpeaker);
-    for (const c of [again, press, producer, other]) c.socket!.close();
+  it('hears of a device once it has opened its link, and when it is revoked; a producer device hears neither', async () => {
+    const desk = await TestWsClient.connect(core.url, 'producer');
+    const panel = await TestWsClient.connect(core.url, 'producer');
+    const laptop = await TestWsClient.connect(core.url, 'producer', 'en', 'Second producer');
+    const { urls } = await desk.send('devices.pair', { name: 'Studio prompter', role: 'speaker' });
+    const code = new URL(urls[0]!).searchParams.get('code')!;
+    const paired = await fetch(`${core.url}/pair?code=${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+    expect(paired.status).toBe(200);
+    const added = await panel.waitForEvent('devices.changed', (list) => list.some((d: { name: string }) => d.name === 'Studio prompter'));
+    const id = (added.payload as Array<{ id: number; name: string }>).find((d) => d.name === 'Studio prompter')!.id;
+    await desk.send('devices.revoke', { id });
+    await panel.waitForEvent('devices.changed', (list) => !list.some((d: { id: number }) => d.id === id));
+    expect(laptop.events.filter((e) => e.name === 'devices.changed')).toEqual([]);
+    for (const c of [desk, panel, laptop]) c.close();
   });
 });
 
-describe('renewing the link a LAN console came in with', () => {
-  let core: TestCore;
-  beforeAll(async () => {
-    core = await startTestCore({ host: '0.0.0.0' });
-  });
-  afterAll(async () => {
-    await core.stop();
-  });
-
-  it('still answers with the new link, then closes that console too', async () => {
-    const old = core.accessTokens.producer;
-    const producer = await connect(core, `role=producer&token=${old}`);
-    const messages: any[] = [];
-    producer.socket!.on('message', (data) => messages.push(JSON.parse(String(data))));
-    const done = closed(producer.socket!);
-    producer.socket!.send(JSON.stringify({ type: 'command', id: 1, name: 'devices.renew', payload: { role: 'producer' } }));
-    expect(await done).toBe(1008);
-    const reply = messages.find((m) => m.type === 'reply');
-    expect(reply.ok).toBe(true);
-    expect(JSON.stringify(reply.value)).toContain(`/console?token=${core.accessTokens.producer}`);
-    expect((await connect(core, `role=producer&token=${old}`)).status).toBe(401);
+describe('the retired per-role link tokens', () => {
+  it('are removed from the database by migration 0200, so an old link opens nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-links-'));
+    try {
+      const old = new Database(join(dir, DATABASE_FILE));
+      for (const m of MIGRATIONS.filter((m) => m.version <= 180)) m.up(old);
+      old.pragma('user_version = 180');
+      old.prepare(`INSERT INTO setting (key, value, updated_at) VALUES ('access.tokens', ?, 0)`).run(
+        JSON.stringify({ producer: 'old-producer-token', speaker: 'old-speaker-token', press: 'old-press-token' }),
+      );
+      old.close();
+      const core = await startTestCore({ dataDir: dir });
+      expect(core.db.prepare(`SELECT value FROM setting WHERE key = 'access.tokens'`).get()).toBeUndefined();
+      for (const token of ['old-producer-token', 'old-speaker-token']) {
+        expect((await trySocket(core.url, `role=producer&token=${token}`)).status).toBe(401);
+      }
+      await core.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

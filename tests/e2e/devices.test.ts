@@ -33,50 +33,62 @@ async function openDevices(core: TestCore, lang = 'ru'): Promise<Page> {
   return page;
 }
 
-describe('the devices panel', () => {
-  it('shows each LAN link with a QR code and its token, copies it, and follows the language switch', async () => {
-    const page = await openDevices(lan);
-    const panel = page.getByRole('dialog');
-    const prompterUrl = panel.getByTestId('device-url-speaker').first();
-    await expect(prompterUrl.inputValue()).resolves.toMatch(
-      new RegExp(`^http://[\\d.]+:${new URL(lan.url).port}/prompter\\?token=${lan.accessTokens.speaker}$`),
-    );
-    await expect(panel.getByTestId('device-url-producer').first().inputValue()).resolves.toContain(
-      `/console?token=${lan.accessTokens.producer}`,
-    );
-    const qr = panel.getByRole('img', { name: 'QR-код ссылки «Суфлёр»' }).first();
-    await qr.waitFor();
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-
-    const card = panel.locator('li[data-kind="speaker"]').first();
-    await card.getByRole('button', { name: 'Копировать ссылку' }).click();
-    await card.getByText('Скопировано').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await prompterUrl.inputValue());
-
-    await panel.locator('button[data-lang="kk"]').click();
-    await panel.getByRole('heading', { name: 'Құрылғыларды қосу' }).waitFor();
-    await panel.getByRole('img', { name: '«Суфлер» сілтемесінің QR-коды' }).first().waitFor();
-    await panel.locator('button[data-lang="en"]').click();
-    await panel.getByRole('heading', { name: 'Connect devices' }).waitFor();
-    await card.getByRole('heading', { name: 'Teleprompter' }).waitFor();
-    await page.context().close();
+/** In the device's page: whether a teleprompter socket to the desk opens (a refused upgrade never does). */
+const socketOpens = (): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = new WebSocket(`ws://${location.host}/ws?role=speaker`);
+    socket.onopen = () => {
+      socket.close();
+      resolve(true);
+    };
+    socket.onerror = () => resolve(false);
   });
 
-  it('renews the teleprompter link after a confirm, and the panel shows the new token', async () => {
+describe('the devices panel', () => {
+  it('pairs a teleprompter PC with a one-time link, lists it with role and last use, and revokes it: the device is shut out', async () => {
     const page = await openDevices(lan);
     const panel = page.getByRole('dialog');
-    const old = lan.accessTokens.speaker;
-    const card = panel.locator('li[data-kind="speaker"]').first();
-    await card.getByRole('button', { name: 'Обновить ссылку' }).click();
-    await card.getByText('Все устройства со старой ссылкой сразу отключатся', { exact: false }).waitFor();
-    await card.getByRole('button', { name: 'Обновить', exact: true }).click();
-    await card.getByText('Новая ссылка «Суфлёр» готова, старая больше не работает.').waitFor();
-    expect(lan.accessTokens.speaker).not.toBe(old);
-    await expect(card.getByTestId('device-url-speaker').inputValue()).resolves.toContain(
-      `/prompter?token=${lan.accessTokens.speaker}`,
-    );
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await panel.getByText('Пока ни одно устройство не подключено.').waitFor();
+    await panel.getByLabel('Имя устройства').fill('ПК суфлёра, студия 2');
+    await panel.getByLabel('Роль').selectOption('speaker');
+    await panel.getByRole('button', { name: 'Создать ссылку' }).click();
+    const pairing = panel.getByTestId('pairing');
+    await pairing.getByText('Откройте эту ссылку один раз на «ПК суфлёра, студия 2» (Суфлёр)', { exact: false }).waitFor();
+    const link = await pairing.getByTestId('pairing-url').first().inputValue();
+    expect(link).toMatch(new RegExp(`^http://[\\d.]+:${new URL(lan.url).port}/pair\\?code=[\\w-]+$`));
+    const qr = pairing.getByRole('img', { name: 'QR-код ссылки для «ПК суфлёра, студия 2»' }).first();
+    await qr.waitFor();
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await pairing.getByRole('button', { name: 'Копировать ссылку' }).first().click();
+    await pairing.getByText('Скопировано').first().waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    // The teleprompter PC: another browser, opening the link on this desk's address.
+    const deviceContext = await browser.newContext({ locale: 'ru' });
+    const device = await deviceContext.newPage();
+    device.setDefaultTimeout(10_000);
+    await device.goto(`${lan.url}/pair?${new URL(link).searchParams.toString()}`);
+    expect(new URL(device.url()).pathname).toBe('/prompter');
+    await device.locator('.connection-online').waitFor();
+    expect(await device.evaluate(socketOpens)).toBe(true);
+    const row = panel.locator('tr[data-device="ПК суфлёра, студия 2"]');
+    await row.getByText('Суфлёр', { exact: true }).waitFor();
+    expect(await row.getByText('Ещё нет').count()).toBe(0); // its socket was its first use
+    // The link works once.
+    const second = await deviceContext.request.get(`${lan.url}/pair?${new URL(link).searchParams.toString()}`, { maxRedirects: 0 });
+    expect(second.status()).toBe(403);
+
+    await row.getByRole('button', { name: 'Отозвать' }).click();
+    await panel.getByRole('alertdialog').getByText('Отозвать «ПК суфлёра, студия 2»?', { exact: false }).waitFor();
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Отозвать' }).click();
+    await panel.getByText('«ПК суфлёра, студия 2» отозвано.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    // Shut out at once: its socket closes and a new one is refused before it opens (401).
+    await device.locator('.connection-offline').waitFor();
+    expect(await device.evaluate(socketOpens)).toBe(false);
+    await device.reload();
+    await device.locator('.connection-offline').waitFor();
+    await deviceContext.close();
     await page.context().close();
   });
 
@@ -86,7 +98,7 @@ describe('the devices panel', () => {
     await off.getByText('Доступ по локальной сети выключен').waitFor();
     await off.getByText('npm run serve -- --host 0.0.0.0').waitFor();
     await off.getByText('«Разрешить ПК суфлёра и прессы в локальной сети»', { exact: false }).waitFor();
-    expect(await page.getByRole('dialog').locator('img').count()).toBe(0);
+    expect(await page.getByRole('dialog').getByRole('button', { name: 'Создать ссылку' }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -1,10 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
-import { LINK_ROLES, type Role } from '../../../shared/protocol';
-import type { AccessTokens } from '../store/accessTokens';
+import type { Role } from '../../../shared/protocol';
 
-/** Header or `?token=` that a LAN client sends. */
+/** Header or `?token=` that a paired device's program sends (a browser holds its token in a cookie). */
 export const TOKEN_HEADER = 'x-desk-token';
 /** The cookie `/login` sets in the desk's own windows: it carries this run's desk secret. */
 export const DESK_COOKIE = 'desk_session';
@@ -31,8 +30,8 @@ export interface Identity {
   role: Role;
   actor: string;
   /**
-   * What let it in, so revoking it can close its sockets: `device:<id>`, a role link's token, or
-   * null for the desk's own windows.
+   * What let it in, so revoking it can close its sockets: `device:<id>`, or null for the desk's
+   * own windows.
    */
   token: string | null;
 }
@@ -51,8 +50,8 @@ export interface AccessPolicy {
    * The identity a staff request (socket or staff HTTP call) acts as, or null to refuse it. The
    * peer's address counts for nothing: a page from another site on this machine reaches
    * 127.0.0.1 too. A browser must come from the desk's own origin on a host name that cannot be
-   * rebound, and then present the desk secret (admin, any role asked for) or a LAN token (exactly
-   * its role).
+   * rebound, and then present the desk secret (admin, any role asked for) or a paired device's
+   * token (exactly its role).
    */
   identify(request: FastifyRequest, requested: Role): Identity | null;
   /** Whether the `Host` header names this desk (an IP literal, localhost or a configured name). */
@@ -116,10 +115,8 @@ function presentedToken(request: FastifyRequest): string {
   return typeof query?.token === 'string' ? query.token : typeof header === 'string' ? header : '';
 }
 
-/** `tokens` is read on every request, so a renewed token takes effect at once. */
-export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions): AccessPolicy {
-  const tokenRole = (presented: string): Role | null =>
-    presented ? (LINK_ROLES.find((role) => sameSecret(presented, tokens[role])) ?? null) : null;
+/** Devices are looked up on every request, so a revoked one is refused at once. */
+export function createAccessPolicy(options: AccessOptions): AccessPolicy {
   const validHost = (request: FastifyRequest): boolean => isSafeHost(request.headers.host, options.allowedHosts);
   return {
     deskSecret: options.deskSecret,
@@ -133,9 +130,7 @@ export function createAccessPolicy(tokens: AccessTokens, options: AccessOptions)
       }
       const presented = presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? '');
       const device = presented ? (options.deviceFor?.(presented) ?? null) : null;
-      if (device) return { role: device.role, actor: device.name, token: device.key };
-      const role = tokenRole(presented);
-      return role ? { role, actor: `${role}@${request.ip}`, token: presented } : null;
+      return device ? { role: device.role, actor: device.name, token: device.key } : null;
     },
   };
 }

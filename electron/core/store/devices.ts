@@ -53,12 +53,20 @@ export function insertDevice(db: Db, name: string, role: LinkRole, now: number):
   return { device: { id: Number(lastInsertRowid), name, role, createdAt: now, lastUsedAt: null }, token };
 }
 
-/** The live (not revoked) device holding `token`, its use recorded; null for anything else. */
-export function deviceForToken(db: Db, token: string, now: number): PairedDevice | null {
+/**
+ * The live (not revoked) device holding `token`, its use recorded; null for anything else.
+ * `touched`: this use was written down (the first in a minute), so the device list changed.
+ */
+export function deviceForToken(db: Db, token: string, now: number): (PairedDevice & { touched: boolean }) | null {
   const row = prepared(db, BY_HASH).get({ hash: hashToken(token) }) as DeviceRow | undefined;
   if (!row) return null;
-  prepared(db, TOUCH).run({ id: row.id, now });
-  return toDevice(row);
+  let touched = false;
+  try {
+    touched = prepared(db, TOUCH).run({ id: row.id, now }).changes === 1;
+  } catch {
+    // A full or read-only disk: the device is still who it is; only its "last seen" waits.
+  }
+  return { ...toDevice(row), lastUsedAt: touched ? now : row.last_used_at, touched };
 }
 
 export function listDevices(db: Db): PairedDevice[] {

@@ -1,47 +1,70 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Devices, LinkRole } from '../../../shared/protocol';
+import type { DeviceNetwork, LinkRole, PairedDevice, Pairing } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 
 export interface DevicesState {
-  devices: Devices | null;
+  network: DeviceNetwork | null;
+  devices: PairedDevice[] | null;
   error: string | null;
-  /** Resolves true once the new link is in `devices`. */
-  renew(role: LinkRole): Promise<boolean>;
+  /** This console is not the desk machine's own (a paired producer laptop): it cannot pair or revoke. */
+  adminOnly: boolean;
+  pair(name: string, role: LinkRole): Promise<Pairing | null>;
+  /** Resolves true once the device is revoked. */
+  revoke(id: number): Promise<boolean>;
 }
 
 const message = (error: unknown): string => (error instanceof CommandError ? error.message : String(error));
 
-/** The LAN links, loaded on every (re)connection and replaced when any producer renews one. */
+/** The paired devices and the desk's network, loaded on every (re)connection; the list follows every pairing and revocation. */
 export function useDevices(client: DeskClient): DevicesState {
-  const [devices, setDevices] = useState<Devices | null>(null);
+  const [network, setNetwork] = useState<DeviceNetwork | null>(null);
+  const [devices, setDevices] = useState<PairedDevice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [adminOnly, setAdminOnly] = useState(false);
+
+  const fail = useCallback((e: unknown) => {
+    if (e instanceof CommandError && e.error.code === 'forbidden') setAdminOnly(true);
+    else setError(message(e));
+  }, []);
 
   const load = useCallback(() => {
-    client.send('devices.links', {}).then(
-      (value) => {
-        setDevices(value);
-        setError(null);
-      },
-      (e: unknown) => setError(message(e)),
-    );
-  }, [client]);
+    Promise.all([client.send('devices.network', {}), client.send('devices.list', {})]).then(([n, d]) => {
+      setNetwork(n);
+      setDevices(d);
+      setError(null);
+    }, fail);
+  }, [client, fail]);
   useOnConnect(client, load);
-  useEffect(() => client.on('devices.changed', (value) => setDevices(value)), [client]);
+  useEffect(() => client.on('devices.changed', setDevices), [client]);
 
-  const renew = useCallback(
-    async (role: LinkRole) => {
+  const pair = useCallback(
+    async (name: string, role: LinkRole) => {
       try {
-        setDevices(await client.send('devices.renew', { role }));
+        const pairing = await client.send('devices.pair', { name, role });
+        setError(null);
+        return pairing;
+      } catch (e) {
+        fail(e);
+        return null;
+      }
+    },
+    [client, fail],
+  );
+
+  const revoke = useCallback(
+    async (id: number) => {
+      try {
+        setDevices(await client.send('devices.revoke', { id }));
         setError(null);
         return true;
       } catch (e) {
-        setError(message(e));
+        fail(e);
         return false;
       }
     },
-    [client],
+    [client, fail],
   );
 
-  return { devices, error, renew };
+  return { network, devices, error, adminOnly, pair, revoke };
 }

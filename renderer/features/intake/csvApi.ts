@@ -1,7 +1,6 @@
 import type { AppErrorShape } from '../../../shared/errors';
 import type { CsvImportResult, CsvMapping, CsvPreview } from '../../../shared/protocol';
 import { errorText, i18n } from '../../i18n';
-import { accessHeaders } from '../../accessToken';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
@@ -22,7 +21,7 @@ export async function postCsv(
   try {
     response = await fetch('/api/intake/csv', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': i18n.language, ...accessHeaders() },
+      headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
       body: JSON.stringify({ fileName: file.name, contentBase64, commit, ...(mapping ? { mapping } : {}) }),
     });
   } catch {

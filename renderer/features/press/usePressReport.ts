@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { Language } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { Report, ReportEpisode, ReportFormat } from '../../../shared/protocol';
-import { accessHeaders, accessToken } from '../../accessToken';
 
 /** What the press officer picked: Almaty days (a week is Monday–Sunday) or one episode. */
 export type ReportPick = { kind: 'range'; from: string; to: string } | { kind: 'episode'; episodeId: number };
@@ -13,7 +12,7 @@ export interface ReportOptions {
   personal: boolean;
 }
 
-/** The `/api/reports` address of the report in `format`; a file link carries the LAN token. */
+/** The `/api/reports` address of the report in `format` (a paired device's cookie goes with it, as with every request). */
 export function reportUrl(options: ReportOptions, format: ReportFormat): string {
   const params = new URLSearchParams(
     options.pick.kind === 'range' ? { from: options.pick.from, to: options.pick.to } : { episode: String(options.pick.episodeId) },
@@ -21,15 +20,13 @@ export function reportUrl(options: ReportOptions, format: ReportFormat): string 
   params.set('lang', options.lang);
   params.set('format', format);
   if (options.personal) params.set('personal', '1');
-  // A download is a plain link (the browser or the desktop app saves it), so it cannot send a header.
-  if (format !== 'json' && accessToken) params.set('token', accessToken);
   return `/api/reports?${params.toString()}`;
 }
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<Answer<T>> {
-  const response = await fetch(url, { headers: accessHeaders(), signal });
+  const response = await fetch(url, { signal });
   return (await response.json()) as Answer<T>;
 }
 

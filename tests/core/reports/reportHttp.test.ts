@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../../electron/core/reports/csvExport';
+import { insertDevice } from '../../../electron/core/store/devices';
+import type { LinkRole } from '../../../shared/protocol';
 import { deskHeaders, startTestCore, type TestCore } from '../../helpers/core';
 import { FIXTURE_NOW, seedReportWeek } from '../../helpers/reportFixture';
 
@@ -54,11 +56,12 @@ describe('GET /api/reports: bad requests', () => {
     expect((await get('episode=999')).status).toBe(404);
   });
 
-  it('lets a LAN client in only with a press or producer token', async () => {
+  it('lets a LAN client in only as a paired press or producer device', async () => {
+    const token = (role: LinkRole): string => insertDevice(lan.db, `${role} device`, role, Date.now()).token;
     expect((await get(WEEK, lan.url)).status).toBe(403);
-    expect((await get(`${WEEK}&token=${lan.accessTokens.speaker}`, lan.url)).status).toBe(403);
-    expect((await get(`${WEEK}&token=${lan.accessTokens.press}`, lan.url)).status).toBe(200);
-    expect((await get(`${WEEK}&token=${lan.accessTokens.producer}`, lan.url)).status).toBe(200);
+    expect((await get(`${WEEK}&token=${token('speaker')}`, lan.url)).status).toBe(403);
+    expect((await get(`${WEEK}&token=${token('press')}`, lan.url)).status).toBe(200);
+    expect((await get(`${WEEK}&token=${token('producer')}`, lan.url)).status).toBe(200);
   });
 });
 
