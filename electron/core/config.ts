@@ -1,4 +1,5 @@
 import { homedir, platform } from 'node:os';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 export interface CoreConfig {
@@ -13,6 +14,15 @@ export interface CoreConfig {
   now?: () => number;
   /** Electron-ABI better-sqlite3 binary, set by the desktop shell only. */
   nativeBinding?: string;
+  /**
+   * A second listener for the public surfaces only (form, its page, channel webhooks): the port a
+   * reverse proxy exposes, so the staff's port never is. Absent: no second listener.
+   */
+  publicPort?: number;
+  /** Where the public listener binds; the desk's `host` when absent. */
+  publicHost?: string;
+  /** Proxies (IPs or CIDR ranges) whose `X-Forwarded-For` is believed, so per-IP limits count real clients. */
+  trustedProxies?: readonly string[];
   /** Public intake requests per IP per minute. */
   intakePerIpPerMinute?: number;
   log?: (message: string, error?: unknown) => void;
@@ -52,6 +62,9 @@ export interface ServeOptions {
   dataDir: string;
   open: boolean;
   allowedHosts: string[];
+  publicPort: number | null;
+  publicHost: string | null;
+  trustedProxies: string[];
   /** A backup's file name (or `newest`: the newest that passes its check) to put back before starting. */
   restoreBackup: string | null;
 }
@@ -65,6 +78,9 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     open: false,
     allowedHosts: (env.DESK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     restoreBackup: null,
+    publicPort: env.DESK_PUBLIC_PORT ? Number(env.DESK_PUBLIC_PORT) : null,
+    publicHost: env.DESK_PUBLIC_HOST ?? null,
+    trustedProxies: (env.DESK_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -93,12 +109,37 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--restore-backup':
         options.restoreBackup = value();
         break;
+      case '--public-port':
+        options.publicPort = Number(value());
+        break;
+      case '--public-host':
+        options.publicHost = value();
+        break;
+      case '--trusted-proxy':
+        options.trustedProxies.push(value());
+        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open, --allowed-host, --restore-backup`);
+        throw new Error(`Unknown option ${arg}. Options: --host, --port, --data-dir, --open, --allowed-host, --restore-backup, --public-port, --public-host, --trusted-proxy`);
     }
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
-    throw new Error(`Invalid port: ${String(options.port)}`);
+  for (const port of [options.port, options.publicPort ?? 0]) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${String(port)}`);
+  }
+  if (options.publicPort !== null && options.publicPort !== 0 && options.publicPort === options.port) {
+    throw new Error('--public-port must differ from --port: the public listener is the one a proxy exposes');
+  }
+  for (const proxy of options.trustedProxies) {
+    if (!isTrustedProxy(proxy)) throw new Error(`Invalid --trusted-proxy ${proxy}: give an IP address or a CIDR range (10.0.0.0/8)`);
   }
   return options;
+}
+
+/** An IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isTrustedProxy(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }

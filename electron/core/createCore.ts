@@ -14,7 +14,7 @@ import type { CoreConfig } from './config';
 import { EventBus } from './events';
 import { createAccessPolicy, newDeskSecret } from './http/access';
 import { loginUrl } from './http/login';
-import { createHttpServer } from './http/server';
+import { createHttpServer, type HttpDeps } from './http/server';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
@@ -40,6 +40,8 @@ export interface Core {
   backups: BackupService;
   /** Whether the disk takes writes (the producers' banner). */
   storage: StorageHealthMonitor;
+  /** The public listener's base URL (form and webhooks only), when `publicPort` is set. */
+  publicUrl: string | null;
   /** Base URL the core listens on, e.g. http://127.0.0.1:4310 */
   url: string;
   /** This run's secret for the desk's own windows; never stored or logged. */
@@ -88,7 +90,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   const deskSecret = config.deskSecret ?? newDeskSecret();
   const pairing = new PairingCodes(now);
-  const http = await createHttpServer({
+  const httpDeps: HttpDeps = {
     access: createAccessPolicy({
       deskSecret,
       allowedHosts: config.allowedHosts ?? [],
@@ -107,16 +109,18 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     staticDir: config.staticDir,
     storage,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,
+    trustedProxies: config.trustedProxies ?? [],
     log,
-  });
-  await http.listen({ host: config.host, port: config.port });
-  const address = http.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  };
+  const http = await createHttpServer(httpDeps);
+  const port = await listen(http, config.host, config.port);
+  // The public form and webhooks on a port of their own: the one a reverse proxy exposes.
+  const publicHttp = config.publicPort === undefined ? null : await createHttpServer({ ...httpDeps, surface: 'public' });
+  const publicHost = config.publicHost ?? config.host;
+  const publicPort = publicHttp ? await listen(publicHttp, publicHost, config.publicPort ?? 0) : null;
   registerDeviceCommands(registry, hub, { db, now, host: config.host, port, bus, pairing });
   await channels.start();
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const url = baseUrl(config.host, port);
   let closed = false;
   return {
     db,
@@ -129,6 +133,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     backups,
     storage,
     url,
+    publicUrl: publicPort === null ? null : baseUrl(publicHost, publicPort),
     deskSecret,
     loginUrl: (next) => loginUrl(url, deskSecret, next),
     async close() {
@@ -138,10 +143,23 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       moderation.close();
       await channels.close();
       await http.close();
+      await publicHttp?.close();
       await intake.close();
       await backups.close();
       storage.close();
       db.close();
     },
   };
+}
+
+async function listen(app: FastifyInstance, host: string, port: number): Promise<number> {
+  await app.listen({ host, port });
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
+/** How this machine reaches a listener (one on every address is reached at loopback). */
+function baseUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

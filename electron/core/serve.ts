@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   // signed-in browsers stay signed in, and the address stays the same.
   const deskSecret = process.env.DESK_SECRET ?? newDeskSecret();
   let port = options.port;
+  let publicPort = options.publicPort;
   let core!: Core;
   let restarting: Promise<void> | null = null;
   const start = async (): Promise<Core> => {
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
       port,
       staticDir: join(repoRoot, 'dist', 'renderer'),
       allowedHosts: options.allowedHosts,
+      trustedProxies: options.trustedProxies,
+      ...(publicPort === null ? {} : { publicPort }),
+      ...(options.publicHost ? { publicHost: options.publicHost } : {}),
       deskSecret,
       restart: () => {
         restarting ??= restart()
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
       ...(process.env.DESK_NATIVE_BINDING ? { nativeBinding: process.env.DESK_NATIVE_BINDING } : {}),
     });
     port = Number(new URL(started.url).port);
+    if (started.publicUrl) publicPort = Number(new URL(started.publicUrl).port);
     return started;
   };
   const restart = async (): Promise<void> => {
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     console.log(`  Teleprompter:     ${core.loginUrl('/prompter')}`);
   }
   console.log(`  Public form:      ${core.url}/ask`);
+  if (core.publicUrl) console.log(`  Public listener (form and webhooks only, for a reverse proxy): ${core.publicUrl}/ask`);
   for (const line of lanLines(options.host, port)) console.log(line);
   if (options.open) openInBrowser(core.loginUrl('/console'));
 

@@ -8,7 +8,7 @@ import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
 import { parseCursor, PRODUCERS, ROLES, type LinkRole, type Role } from '../../../shared/protocol';
-import { HOME_ROUTE, UI_PATHS } from '../../../shared/routes';
+import { HOME_ROUTE, linkRoute, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
@@ -57,6 +57,13 @@ export interface HttpDeps {
   /** The press report and its exports (`/api/reports`). */
   reports?: Reports;
   log: (message: string, error?: unknown) => void;
+  /**
+   * `public`: the listener a reverse proxy exposes to the internet — the form, its page and the
+   * channel webhooks, nothing of the staff's (no socket, sign-in, reports or CSV import).
+   */
+  surface?: 'desk' | 'public';
+  /** Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the real client; nobody else's is believed. */
+  trustedProxies?: readonly string[];
   /** Told of every failure, so a full or read-only disk becomes a 503 and the producers' banner. */
   storage?: { report(error: unknown): AppError | null };
 }
@@ -68,7 +75,9 @@ export function requestLanguage(request: FastifyRequest): Language {
 }
 
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: JSON_BODY_LIMIT, logger: false, trustProxy: false });
+  const trusted = deps.trustedProxies ?? [];
+  const app = Fastify({ bodyLimit: JSON_BODY_LIMIT, logger: false, trustProxy: trusted.length > 0 ? [...trusted] : false });
+  const staff = deps.surface !== 'public';
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
@@ -105,7 +114,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
-  if (deps.channels) registerChannelRoutes(app, deps.channels);
+  if (deps.channels) registerChannelRoutes(app, deps.channels, staff);
+  if (!staff) {
+    registerUi(app, deps.staticDir, [linkRoute('public').path]);
+    return app;
+  }
   if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
 
   registerLogin(app, deps.access);
@@ -137,7 +150,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     },
   );
 
-  registerUi(app, deps.staticDir);
+  registerUi(app, deps.staticDir, UI_PATHS);
   return app;
 }
 
@@ -151,11 +164,12 @@ function auditActor(who: Identity, claimed: string | undefined): string {
   return who.token === null && who.actor === DESK_ACTOR && name ? name : who.actor;
 }
 
-function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
+/** The screens at `paths`; `/` opens the first of them. */
+function registerUi(app: FastifyInstance, staticDir: string | undefined, paths: readonly string[]): void {
   const built = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
-  app.get('/', (_req, reply) => reply.redirect(HOME_ROUTE.path));
+  app.get('/', (_req, reply) => reply.redirect(paths[0] ?? HOME_ROUTE.path));
   if (!built) {
-    for (const route of UI_PATHS) {
+    for (const route of paths) {
       app.get(route, (_req, reply) =>
         reply.code(503).type('text/plain; charset=utf-8').send('The UI is not built yet: run `npm run build`.'),
       );
@@ -164,7 +178,7 @@ function registerUi(app: FastifyInstance, staticDir: string | undefined): void {
   }
   // A folder (`/assets/`) is not a file: a plain 404, not send's redirect-or-403.
   void app.register(fastifyStatic, { root: staticDir, index: false, wildcard: true, allowedPath: (path) => !path.endsWith('/') });
-  for (const route of UI_PATHS) {
+  for (const route of paths) {
     app.get(route, (_req, reply) =>
       reply
         .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
