@@ -23,6 +23,8 @@ import type { Db } from './store/db';
 import { createBackupService, type BackupService } from './backup/backupService';
 import { openDeskDatabase } from './backup/openDesk';
 import { registerBackupCommands } from './commands/backups';
+import { registerPrivacyCommands } from './commands/privacy';
+import { createRetention, type Retention } from './privacy/retention';
 import { insertAudit } from './store/audit';
 import { StorageHealthMonitor } from './storageHealth';
 
@@ -38,6 +40,8 @@ export interface Core {
   channels: Channels;
   /** Scheduled and manual backups of the database. */
   backups: BackupService;
+  /** Erasing senders' personal data after the retention period. */
+  retention: Retention;
   /** Whether the disk takes writes (the producers' banner). */
   storage: StorageHealthMonitor;
   /** The public listener's base URL (form and webhooks only), when `publicPort` is set. */
@@ -78,6 +82,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   registerHandoffCommands(registry, { db, bus, now });
   const backups = createBackupService({ db, dataDir: config.dataDir, now, log, onChange: (list) => bus.emit('backups.changed', list) });
   registerBackupCommands(registry, { db, dataDir: config.dataDir, now, backups, storage, restart: config.restart });
+  const retention = createRetention({ db, now, log });
+  registerPrivacyCommands(registry, retention);
 
   const channels = createChannels({
     db,
@@ -131,6 +137,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     http,
     channels,
     backups,
+    retention,
     storage,
     url,
     publicUrl: publicPort === null ? null : baseUrl(publicHost, publicPort),
@@ -146,6 +153,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await publicHttp?.close();
       await intake.close();
       await backups.close();
+      await retention.close();
       storage.close();
       db.close();
     },

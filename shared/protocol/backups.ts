@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, event } from './define';
-import { PRODUCERS } from './roles';
+import { ADMINS, PRODUCERS } from './roles';
 
 /** Why a backup was made: on the schedule, by hand, before a migration, or of the database a restore replaced. */
 export const BACKUP_REASONS = ['scheduled', 'manual', 'pre-migration', 'pre-restore'] as const;
@@ -57,4 +57,14 @@ export const backupEvents = {
   'backups.changed': event(PRODUCERS, backupsSchema),
   /** The banner on every producer screen: the disk is full or read-only, or fine again. */
   'storage.changed': event(PRODUCERS, storageHealthSchema),
+};
+
+/** Days after which senders' personal data is erased (`PERSONAL_DATA` in the core); 0 keeps it. */
+export const privacySettingsSchema = z.object({ retentionDays: z.number().int().min(0).max(3650) });
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+
+export const privacyCommands = {
+  'privacy.get': command(PRODUCERS, z.object({}), privacySettingsSchema),
+  /** Takes effect at once: what is older than the period is erased right away (audited). */
+  'privacy.configure': command(ADMINS, privacySettingsSchema, privacySettingsSchema),
 };

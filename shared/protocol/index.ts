@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { ERROR_CODES } from '../errors';
-import { backupCommands, backupEvents } from './backups';
+import { backupCommands, backupEvents, privacyCommands } from './backups';
 import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
 import { handoffCommands, handoffEvents } from './handoffs';
@@ -33,6 +33,7 @@ export const commands = {
   ...departmentCommands,
   ...handoffCommands,
   ...backupCommands,
+  ...privacyCommands,
 };
 
 /** Every event the server pushes, by name. */

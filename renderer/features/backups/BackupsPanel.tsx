@@ -5,6 +5,7 @@ import type { BackupInfo, BackupSettings } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { Modal } from '../../components/Modal';
 import { useDeskClient } from '../../components/useDeskClient';
+import { RetentionForm } from './RetentionForm';
 import { useBackups } from './useBackups';
 
 const when = (at: number): string => formatCityTime(at, 'YYYY-MM-DD HH:mm');
@@ -36,6 +37,7 @@ export function BackupsPanel({ onClose }: { onClose: () => void }): React.JSX.El
             </button>
           </div>
           <ScheduleForm key={JSON.stringify(backups.settings)} settings={backups.settings} onSave={(s) => void configure(s)} />
+          <RetentionForm client={client} />
           {backups.backups.length === 0 ? (
             <p>{t('backups.none')}</p>
           ) : (
