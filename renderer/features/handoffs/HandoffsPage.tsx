@@ -6,6 +6,8 @@ import { useConnectionStatus, useDeskClient } from '../../components/useDeskClie
 import '../intake/intake.css';
 import './handoffs.css';
 import { DepartmentsPanel } from './DepartmentsPanel';
+import { HandoffBoard } from './HandoffBoard';
+import { useHandoffs } from './useHandoffs';
 import { useDepartments } from './useDepartments';
 
 /** After the show: hand-offs to departments, the department directory and the working-day calendar. */
@@ -14,6 +16,7 @@ export function HandoffsPage(): React.JSX.Element {
   const client = useDeskClient('producer');
   const status = useConnectionStatus(client);
   const departments = useDepartments(client);
+  const board = useHandoffs(client);
   return (
     <div className="intake handoffs">
       <header className="topbar">
@@ -22,7 +25,8 @@ export function HandoffsPage(): React.JSX.Element {
         <AppNav />
         <LanguageSwitcher />
       </header>
-      <main className="intake-grid">
+      <main className="handoffs-main">
+        <HandoffBoard client={client} board={board} departments={departments} />
         <DepartmentsPanel client={client} departments={departments} />
       </main>
     </div>
