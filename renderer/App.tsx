@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { HOME_ROUTE, routeForPath, type Screen } from '../shared/routes';
 import { AskPage } from './features/ask/AskPage';
 import { ConsolePage } from './features/console/ConsolePage';
+import { GraphicsPage } from './features/graphics/GraphicsPage';
 import { HandoffsPage } from './features/handoffs/HandoffsPage';
 import { IntakePage } from './features/intake/IntakePage';
 import { PrompterPage } from './features/prompter/PrompterPage';
@@ -19,6 +20,7 @@ const PAGES: Record<Screen, React.ComponentType> = {
   intake: IntakePage,
   handoffs: HandoffsPage,
   press: PressPage,
+  graphics: GraphicsPage,
 };
 
 /** The screen at this window's path; any other path shows the home screen. */

@@ -1,7 +1,7 @@
 import type { DeviceLinkKind } from './protocol';
 
 /** The screens of the single-page UI; each has one path and one React page. */
-export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs', 'press'] as const;
+export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs', 'press', 'graphics'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** One screen of the UI: where it lives, who uses it and whether the staff navigation lists it. */
@@ -28,6 +28,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/ask', screen: 'ask', roles: ['public'], nav: true },
   { path: '/intake', screen: 'intake', roles: ['producer'], nav: true },
   { path: '/handoffs', screen: 'handoffs', roles: ['producer'], nav: true },
+  // An output for the vision mixer (a browser source), not a screen people work in.
+  { path: '/graphics', screen: 'graphics', roles: ['graphics', 'producer'], nav: false },
 ];
 
 /** The screen shown at `/` and for any path that is not a screen. */

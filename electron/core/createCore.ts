@@ -7,6 +7,7 @@ import { PairingCodes } from './pairing';
 import { deviceForToken, listDevices } from './store/devices';
 import { registerHandoffCommands } from './commands/handoffs';
 import { CommandRegistry } from './commands/registry';
+import { registerPrompterScroll } from './commands/prompterScroll';
 import { registerQuestionCommands } from './commands/questions';
 import { registerRundownCommands } from './rundown/commands';
 import { createChannels, type Channels } from './channels';
@@ -15,6 +16,7 @@ import { EventBus } from './events';
 import { createAccessPolicy, newDeskSecret } from './http/access';
 import { loginUrl } from './http/login';
 import { createHttpServer, type HttpDeps } from './http/server';
+import { registerGraphicsCommands } from './graphics/commands';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
 import { createModeration } from './moderation';
@@ -84,6 +86,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   registerBackupCommands(registry, { db, dataDir: config.dataDir, now, backups, storage, restart: config.restart });
   const retention = createRetention({ db, now, log });
   registerPrivacyCommands(registry, retention);
+  registerGraphicsCommands(registry, { db, bus, now });
+  registerPrompterScroll(registry, bus);
 
   const channels = createChannels({
     db,
@@ -112,6 +116,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     hub,
     intake,
     reports: createReports({ db, now }),
+    control: { db, registry, now },
     staticDir: config.staticDir,
     storage,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,

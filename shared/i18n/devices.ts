@@ -13,12 +13,14 @@ export const devicesStrings = {
         producer: 'Producer console',
         speaker: 'Teleprompter',
         press: 'Press',
+        graphics: 'Graphics output',
         public: 'Public form',
       },
       hint: {
         producer: 'For a second producer: full moderation.',
         speaker: "For the speaker's PC: the teleprompter only.",
         press: 'For a press laptop: sees what is on air, cannot moderate.',
+        graphics: 'For the vision mixer (OBS, vMix, CasparCG): a browser source with the lower third; cannot moderate.',
         public: 'For citizens: the question form; it needs no pairing.',
       },
       pair: {
@@ -73,12 +75,14 @@ export const devicesStrings = {
         producer: 'Пульт продюсера',
         speaker: 'Суфлёр',
         press: 'Пресса',
+        graphics: 'Графика в эфир',
         public: 'Публичная форма',
       },
       hint: {
         producer: 'Для второго продюсера: полная модерация.',
         speaker: 'Для компьютера спикера: только суфлёр.',
         press: 'Для ноутбука пресс-службы: видит, что в эфире, модерировать не может.',
+        graphics: 'Для видеомикшера (OBS, vMix, CasparCG): браузерный источник с плашкой; модерировать не может.',
         public: 'Для горожан: форма вопроса, подключение не нужно.',
       },
       pair: {
@@ -133,12 +137,14 @@ export const devicesStrings = {
         producer: 'Продюсер пульті',
         speaker: 'Суфлер',
         press: 'Баспасөз',
+        graphics: 'Эфир графикасы',
         public: 'Қоғамдық форма',
       },
       hint: {
         producer: 'Екінші продюсерге: толық модерация.',
         speaker: 'Спикердің компьютеріне: тек суфлер.',
         press: 'Баспасөз қызметінің ноутбугіне: эфирде не барын көреді, модерациялай алмайды.',
+        graphics: 'Бейнемикшерге (OBS, vMix, CasparCG): титрі бар браузер көзі; модерациялай алмайды.',
         public: 'Тұрғындарға: сұрақ формасы, қосу қажет емес.',
       },
       pair: {

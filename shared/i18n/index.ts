@@ -6,6 +6,7 @@ import { common } from './common';
 import { consoleStrings } from './console';
 import { desktopStrings } from './desktop';
 import { devicesStrings } from './devices';
+import { graphicsStrings } from './graphics';
 import { handoffsStrings } from './handoffs';
 import { intakeStrings } from './intake';
 import { pressStrings } from './press';
@@ -16,7 +17,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings, graphicsStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

@@ -3,7 +3,7 @@ import { command, event } from './define';
 import { ADMINS } from './roles';
 
 /** Roles a LAN link can carry: admin stays on the desk machine itself. */
-export const LINK_ROLES = ['producer', 'speaker', 'press'] as const;
+export const LINK_ROLES = ['producer', 'speaker', 'press', 'graphics'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 
 /** What a screen is for: a paired device's role, or the public form, which needs no device. */

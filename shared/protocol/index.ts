@@ -4,6 +4,7 @@ import { ERROR_CODES } from '../errors';
 import { backupCommands, backupEvents, privacyCommands } from './backups';
 import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
+import { graphicsCommands, graphicsEvents } from './graphics';
 import { handoffCommands, handoffEvents } from './handoffs';
 import { ROLES, type Role } from './roles';
 
@@ -15,7 +16,9 @@ import { rundownCommands, rundownEvents } from './rundown';
 
 export * from './backups';
 export * from './departments';
+export * from './control';
 export * from './devices';
+export * from './graphics';
 export * from './handoffs';
 export * from './roles';
 export * from './intake';
@@ -34,6 +37,7 @@ export const commands = {
   ...handoffCommands,
   ...backupCommands,
   ...privacyCommands,
+  ...graphicsCommands,
 };
 
 /** Every event the server pushes, by name. */
@@ -46,6 +50,7 @@ export const events = {
   ...departmentEvents,
   ...handoffEvents,
   ...backupEvents,
+  ...graphicsEvents,
 };
 
 export type Commands = typeof commands;

@@ -50,7 +50,7 @@ export class TestWsClient {
    */
   static connect(baseUrl: string, role: Role = 'producer', lang = 'en', name?: string, resume?: string): Promise<TestWsClient> {
     const query = new URLSearchParams({ role, lang, ...(resume ? { resume } : {}) });
-    if (name && (role === 'admin' || role === 'graphics')) throw new Error(`No device can be paired as ${role}`);
+    if (name && role === 'admin') throw new Error('No device can be paired as admin');
     const headers = name ? deviceHeaders(baseUrl, name, role as LinkRole) : deskHeaders(baseUrl);
     return TestWsClient.open(baseUrl, query.toString(), headers);
   }

@@ -54,6 +54,12 @@ export interface AccessPolicy {
    * token (exactly its role).
    */
   identify(request: FastifyRequest, requested: Role): Identity | null;
+  /**
+   * A program's request (a button panel): only a paired device's token in the header or `?token=`
+   * counts, never a cookie, so no web page can borrow a browser's session; a request that names an
+   * `Origin` must come from the desk's own.
+   */
+  identifyToken(request: FastifyRequest): Identity | null;
   /** Whether the `Host` header names this desk (an IP literal, localhost or a configured name). */
   validHost(request: FastifyRequest): boolean;
   deskSecret: string;
@@ -118,6 +124,10 @@ function presentedToken(request: FastifyRequest): string {
 /** Devices are looked up on every request, so a revoked one is refused at once. */
 export function createAccessPolicy(options: AccessOptions): AccessPolicy {
   const validHost = (request: FastifyRequest): boolean => isSafeHost(request.headers.host, options.allowedHosts);
+  const byToken = (presented: string): Identity | null => {
+    const device = presented ? (options.deviceFor?.(presented) ?? null) : null;
+    return device ? { role: device.role, actor: device.name, token: device.key } : null;
+  };
   return {
     deskSecret: options.deskSecret,
     validHost,
@@ -128,9 +138,12 @@ export function createAccessPolicy(options: AccessOptions): AccessPolicy {
         // The desk machine's operator runs the desk: asking for the console makes it its admin.
         return { role: requested === 'producer' ? 'admin' : requested, actor: DESK_ACTOR, token: null };
       }
-      const presented = presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? '');
-      const device = presented ? (options.deviceFor?.(presented) ?? null) : null;
-      return device ? { role: device.role, actor: device.name, token: device.key } : null;
+      return byToken(presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? ''));
+    },
+    identifyToken(request) {
+      const { origin, host } = request.headers;
+      if (!validHost(request) || (origin !== undefined && !isOwnOrigin(origin, host))) return null;
+      return byToken(presentedToken(request));
     },
   };
 }

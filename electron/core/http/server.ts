@@ -17,6 +17,7 @@ import { errorShape } from '../messages';
 import { DESK_ACTOR, type AccessPolicy, type Identity } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
+import { registerControlRoutes, type ControlDeps } from './controlRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerLogin, registerPairing } from './login';
 import { registerPublicForm } from './publicForm';
@@ -56,6 +57,8 @@ export interface HttpDeps {
   channels?: Channels;
   /** The press report and its exports (`/api/reports`). */
   reports?: Reports;
+  /** Button panels' door (`/api/control`), running the same registry as the screens. */
+  control?: ControlDeps;
   log: (message: string, error?: unknown) => void;
   /**
    * `public`: the listener a reverse proxy exposes to the internet — the form, its page and the
@@ -120,6 +123,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     return app;
   }
   if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
+  if (deps.control) registerControlRoutes(app, deps.control, deps.access);
 
   registerLogin(app, deps.access);
   registerPairing(app, deps.access, deps.redeemPairing);
