@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { electronBinaryPresent, ensureInstalled, root } from './bootstrap.mjs';
 import { buildCoreIfStale, CORE_BUNDLE } from './buildCore.mjs';
 
@@ -73,15 +74,40 @@ function whyNoDesktop() {
   return null;
 }
 
+/** A core that has not stopped this long after the signal is stopped by force. */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * The launcher lives exactly as long as the desk: a signal to it stops the desk (a second one, or
+ * the grace running out, by force) and it exits once the desk has, so the port is free when it is gone.
+ */
 function forward(child) {
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  let forced = null;
+  const stop = (signal) => {
+    if (child.exitCode !== null || child.signalCode !== null) process.exit(0);
+    if (forced) {
+      child.kill('SIGKILL');
+      return;
+    }
+    child.kill(signal);
+    forced = setTimeout(() => {
+      console.log('[desk] The desk did not stop in time; stopping it by force.');
+      child.kill('SIGKILL');
+    }, STOP_GRACE_MS);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+  child.on('exit', (code, signal) => {
+    clearTimeout(forced);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 function startBrowserMode(extraArgs) {
+  // The IPC channel closes when this launcher dies, even by SIGKILL: the core then stops itself
+  // instead of holding the port as an orphan.
   const child = spawn(process.execPath, [CORE_BUNDLE, ...extraArgs], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   forward(child);
 }
@@ -89,8 +115,9 @@ function startBrowserMode(extraArgs) {
 ensureInstalled();
 buildUiIfStale();
 await buildCoreIfStale();
-const args = process.argv.slice(2);
-const reason = whyNoDesktop();
+// `--browser` serves the app to a browser even where the desktop app could start; the rest is the core's.
+const args = process.argv.slice(2).filter((arg) => arg !== '--browser');
+const reason = process.argv.includes('--browser') ? 'browser mode was asked for (--browser)' : whyNoDesktop();
 if (reason) {
   console.log(`[desk] Desktop app unavailable: ${reason}. Starting in browser mode instead.`);
   startBrowserMode(['--open', ...args]);
@@ -101,5 +128,5 @@ if (reason) {
     console.log(`[desk] Desktop app could not start (${error.message}). Starting in browser mode instead.`);
     startBrowserMode(['--open', ...args]);
   });
-  forward(child);
+  child.once('spawn', () => forward(child));
 }

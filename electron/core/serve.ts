@@ -8,6 +8,9 @@ import { newDeskSecret } from './http/access';
 import { lanLines } from './lanLinks';
 import { openInBrowser } from './openBrowser';
 
+/** How long a stop may take before the process exits anyway (the launcher waits a little longer). */
+const CLOSE_GRACE_MS = 10_000;
+
 /** Headless entry: `npm run serve -- --host 0.0.0.0 --port 4310 --data-dir ./data`. */
 async function main(): Promise<void> {
   const options = parseServeArgs(process.argv.slice(2));
@@ -72,10 +75,15 @@ async function main(): Promise<void> {
   if (options.open) openInBrowser(core.loginUrl('/console'));
 
   let stopping = false;
-  const stop = (signal: string): void => {
+  const stop = (reason: string): void => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: closing the desk…`);
+    console.log(`${reason}: closing the desk…`);
+    // WAL keeps what was committed, so a close that hangs is cut short rather than left holding the port.
+    setTimeout(() => {
+      console.error('The desk did not close in time; exiting.');
+      process.exit(1);
+    }, CLOSE_GRACE_MS).unref();
     (restarting ?? Promise.resolve())
       .catch(() => undefined)
       .then(() => core.close())
@@ -87,8 +95,9 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`${signal} received`));
+  // Started by `npm start` with an IPC channel: it closes when the launcher dies, however it dies.
+  if (process.channel) process.on('disconnect', () => stop('The launcher has gone'));
 }
 
 main().catch((error: unknown) => {
