@@ -22,7 +22,7 @@ export const rundownStrings = {
       nothingNext: 'No question waiting',
       takeNext: 'Take next on air (N)',
       keyboardHelp:
-        'Keys: N takes the next question on air (asking the outcome of the current one first). On a focused question: Alt+↑/↓ reorder, Alt+←/→ move to another speaker, Enter puts it on air, Delete takes it out.',
+        'Keys: N takes the next question on air (asking the outcome of the current one first). On a focused question: Alt+↑/↓ reorder, Alt+←/→ move to another speaker, Enter puts it on air, Delete takes it out. G shows the question on air in the graphics, Shift+G clears them.',
       outcomes: 'Outcomes',
       commitmentLine: 'Commitment: {{what}} — {{who}}, by {{due}}',
       handoffLine: 'Handed to {{department}}, ref. {{reference}}, due {{due}}',
@@ -140,7 +140,7 @@ export const rundownStrings = {
       nothingNext: 'Вопросов в очереди нет',
       takeNext: 'Следующий в эфир (N)',
       keyboardHelp:
-        'Клавиши: N — следующий вопрос в эфир (сначала итог текущего). На выбранном вопросе: Alt+↑/↓ — порядок, Alt+←/→ — другому спикеру, Enter — в эфир, Delete — убрать из очереди.',
+        'Клавиши: N — следующий вопрос в эфир (сначала итог текущего). На выбранном вопросе: Alt+↑/↓ — порядок, Alt+←/→ — другому спикеру, Enter — в эфир, Delete — убрать из очереди. G — вопрос в эфире в графику, Shift+G — убрать графику.',
       outcomes: 'Итоги',
       commitmentLine: 'Обещание: {{what}} — {{who}}, до {{due}}',
       handoffLine: 'Передано: {{department}}, № {{reference}}, срок {{due}}',
@@ -258,7 +258,7 @@ export const rundownStrings = {
       nothingNext: 'Кезекте сұрақ жоқ',
       takeNext: 'Келесіні эфирге (N)',
       keyboardHelp:
-        'Пернелер: N — келесі сұрақ эфирге (алдымен ағымдағысының нәтижесі). Таңдалған сұрақта: Alt+↑/↓ — реті, Alt+←/→ — басқа спикерге, Enter — эфирге, Delete — кезектен алу.',
+        'Пернелер: N — келесі сұрақ эфирге (алдымен ағымдағысының нәтижесі). Таңдалған сұрақта: Alt+↑/↓ — реті, Alt+←/→ — басқа спикерге, Enter — эфирге, Delete — кезектен алу. G — эфирдегі сұрақты графикаға, Shift+G — графиканы алу.',
       outcomes: 'Нәтижелер',
       commitmentLine: 'Уәде: {{what}} — {{who}}, {{due}} дейін',
       handoffLine: 'Жіберілді: {{department}}, № {{reference}}, мерзімі {{due}}',

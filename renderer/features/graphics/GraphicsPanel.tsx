@@ -7,8 +7,9 @@ import { GraphicsSettings } from './GraphicsSettings';
 import { useGraphics } from './useGraphics';
 
 /**
- * The producer's graphics buttons on the rundown: take the question on air to the vision mixer's
- * graphics (G) or clear them (Shift+G), apart from putting it on air; and the station's look.
+ * The producer's graphics buttons on the rundown: what the vision mixer's graphics show now, take
+ * the question on air to them (G) or clear them (Shift+G), apart from putting it on air; whether
+ * on air means on screen (auto-take); and the station's look.
  */
 export function GraphicsPanel({
   client,
@@ -28,6 +29,7 @@ export function GraphicsPanel({
     const onKey = (e: KeyboardEvent): void => {
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, dialog') || e.ctrlKey || e.metaKey || e.altKey) return;
+      // By the physical key: G is п in the Russian and Kazakh layouts.
       if (shortcutKey(e) !== 'g') return;
       e.preventDefault();
       if (e.shiftKey) run(client.send('graphics.clear', {}));
@@ -40,9 +42,16 @@ export function GraphicsPanel({
   return (
     <section className="graphics-panel" aria-label={t('graphics.controls.label')}>
       <h2>{t('graphics.controls.label')}</h2>
-      <p data-testid="graphics-shown" data-shown={shown ? 'yes' : 'no'}>
-        {shown ? t('graphics.controls.shown', { name: shown.askerFirstName }) : t('graphics.controls.off')}
-      </p>
+      <div data-testid="graphics-shown" data-shown={shown ? shown.id : 'none'}>
+        {shown ? (
+          <>
+            <p className="graphics-panel-name">{t('graphics.controls.shown', { name: shown.askerFirstName })}</p>
+            <p className="graphics-panel-text">{shown.text}</p>
+          </>
+        ) : (
+          <p>{t('graphics.controls.off')}</p>
+        )}
+      </div>
       <div className="graphics-panel-actions">
         <button
           type="button"
@@ -56,6 +65,14 @@ export function GraphicsPanel({
         <button type="button" disabled={!shown} aria-keyshortcuts="Shift+G" onClick={() => run(client.send('graphics.clear', {}))}>
           {t('graphics.controls.clear')}
         </button>
+        <label className="graphics-panel-auto">
+          <input
+            type="checkbox"
+            checked={style.autoTake}
+            onChange={(e) => run(client.send('graphics.setStyle', { style: { ...style, autoTake: e.target.checked } }))}
+          />
+          {t('graphics.controls.autoTake')}
+        </label>
         <button type="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
           {t('graphics.controls.settings')}
         </button>
@@ -68,7 +85,8 @@ export function GraphicsPanel({
           style={style}
           close={() => setEditing(false)}
           save={(next) => {
-            run(client.send('graphics.setStyle', { style: next }));
+            // Auto-take is the panel's own switch: a form opened before it was flipped must not undo it.
+            run(client.send('graphics.setStyle', { style: { ...next, autoTake: style.autoTake } }));
             setEditing(false);
           }}
         />

@@ -13,7 +13,7 @@ function readDataUrl(file: File): Promise<string> {
   });
 }
 
-/** The station's look on the graphics page: name, colours, logo, and whether on air means on screen. */
+/** The station's look on the graphics page: name, colours and logo. */
 export function GraphicsSettings({
   style,
   save,
@@ -72,10 +72,6 @@ export function GraphicsSettings({
           </button>
         </p>
       )}
-      <label className="graphics-settings-check">
-        <input type="checkbox" checked={draft.autoTake} onChange={(e) => set({ autoTake: e.target.checked })} />
-        {t('graphics.settings.autoTake')}
-      </label>
       <div className="graphics-settings-actions">
         <button type="submit" className="primary">
           {t('graphics.settings.save')}

@@ -9,6 +9,7 @@ import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
+import { GraphicsPanel } from '../graphics/GraphicsPanel';
 import { usePrompter } from '../prompter/usePrompter';
 import { ApprovedList } from './ApprovedList';
 import { CuePanel } from './CuePanel';
@@ -230,6 +231,7 @@ export function RundownPage(): React.JSX.Element {
                 </div>
               </section>
               {isLive && <OnAirPanel onAir={onAir} next={next} takeNext={takeNext} outcome={(item) => setDialog({ item, mode: 'single', left: 0 })} />}
+              {isLive && <GraphicsPanel client={client} onAirId={onAir?.questionId ?? null} run={run} />}
               {isLive && <CuePanel client={client} state={prompter} run={run} />}
               <QueueBoard
                 rundown={rundown}
