@@ -116,6 +116,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     hub,
     intake,
     reports: createReports({ db, now }),
+    handoffs: { db, bus, now },
     control: { db, registry, now },
     staticDir: config.staticDir,
     storage,

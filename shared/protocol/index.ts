@@ -20,6 +20,7 @@ export * from './control';
 export * from './devices';
 export * from './graphics';
 export * from './handoffs';
+export * from './handoffSheet';
 export * from './roles';
 export * from './intake';
 export * from './prompter';

@@ -7,9 +7,10 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Language } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { pickLanguage, isLanguage } from '../../../shared/i18n';
-import { parseCursor, PRODUCERS, ROLES, type LinkRole, type Role } from '../../../shared/protocol';
+import { HANDOFF_SHEET_PATH, parseCursor, PRODUCERS, ROLES, type LinkRole, type Role } from '../../../shared/protocol';
 import { HOME_ROUTE, linkRoute, UI_PATHS } from '../../../shared/routes';
 import type { Channels } from '../channels';
+import type { HandoffDeps } from '../handoffs/lifecycle';
 import type { Hub } from '../hub/hub';
 import type { Intake } from '../intake/accept';
 import type { Reports } from '../reports';
@@ -18,6 +19,7 @@ import { DESK_ACTOR, type AccessPolicy, type Identity } from './access';
 import { parseJsonBody } from './body';
 import { registerChannelRoutes } from './channelRoutes';
 import { registerControlRoutes, type ControlDeps } from './controlRoutes';
+import { registerHandoffSheetRoutes } from './handoffSheetRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerLogin, registerPairing } from './login';
 import { registerPublicForm } from './publicForm';
@@ -43,7 +45,10 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Staff-only HTTP endpoints and who may call them (everything else under /api is public intake or health). */
-export const STAFF_API: Readonly<Record<string, readonly Role[]>> = { '/api/intake/csv': PRODUCERS };
+export const STAFF_API: Readonly<Record<string, readonly Role[]>> = {
+  '/api/intake/csv': PRODUCERS,
+  [HANDOFF_SHEET_PATH]: PRODUCERS,
+};
 
 export interface HttpDeps {
   access: AccessPolicy;
@@ -57,6 +62,8 @@ export interface HttpDeps {
   channels?: Channels;
   /** The press report and its exports (`/api/reports`). */
   reports?: Reports;
+  /** Departments' sheets of open hand-offs and their answers (`/api/handoffs/sheet`). */
+  handoffs?: HandoffDeps;
   /** Button panels' door (`/api/control`), running the same registry as the screens. */
   control?: ControlDeps;
   log: (message: string, error?: unknown) => void;
@@ -123,6 +130,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     return app;
   }
   if (deps.reports) registerReportRoutes(app, deps.reports, deps.access);
+  if (deps.handoffs) registerHandoffSheetRoutes(app, deps.handoffs, deps.access);
   if (deps.control) registerControlRoutes(app, deps.control, deps.access);
 
   registerLogin(app, deps.access);

@@ -7,10 +7,11 @@ import '../intake/intake.css';
 import './handoffs.css';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { HandoffBoard } from './HandoffBoard';
+import { SheetPanel } from './SheetPanel';
 import { useHandoffs } from './useHandoffs';
 import { useDepartments } from './useDepartments';
 
-/** After the show: hand-offs to departments, the department directory and the working-day calendar. */
+/** After the show: hand-offs to departments, department sheets out and answers in, the department directory and the working-day calendar. */
 export function HandoffsPage(): React.JSX.Element {
   const { t } = useTranslation();
   const client = useDeskClient('producer');
@@ -27,6 +28,7 @@ export function HandoffsPage(): React.JSX.Element {
       </header>
       <main className="handoffs-main">
         <HandoffBoard client={client} board={board} departments={departments} />
+        <SheetPanel departments={departments} onApplied={board.reload} />
         <DepartmentsPanel client={client} departments={departments} />
       </main>
     </div>
