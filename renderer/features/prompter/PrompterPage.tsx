@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import './prompter.css';
 import { useTranslation } from 'react-i18next';
-import type { PrompterItem } from '../../../shared/protocol';
+import type { PrompterItem, ScrollAction } from '../../../shared/protocol';
 import { shortcutKey } from '../../../shared/shortcutKey';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -12,6 +12,9 @@ import { LIMITS, mirrorTransform, useHelpSeen, usePrompterSettings } from './pro
 import { usePrompter, type ReceivedPrompterState } from './usePrompter';
 
 const SPEED_STEP = 1.2;
+/** Fractions of the visible height: a line (↓, a remote's forward) and a page (PageDown, pageForward). */
+const LINE_STEP = 0.15;
+const PAGE_STEP = 0.4;
 
 export function PrompterPage(): React.JSX.Element {
   const { t } = useTranslation();
@@ -51,22 +54,41 @@ export function PrompterPage(): React.JSX.Element {
     return () => cancelAnimationFrame(frame);
   }, [playing, settings.speed]);
 
+  /** Moves the text by a fraction of the visible height, as the keys and a remote's buttons do. */
+  const scrollBy = useCallback((fraction: number): void => {
+    const el = scrollRef.current;
+    if (!el) return;
+    el.scrollTop += el.clientHeight * fraction;
+    position.current = el.scrollTop;
+  }, []);
+
+  // A button panel or a pedal elsewhere (`prompter.scroll`) moves the text as this screen's own keys would.
+  useEffect(
+    () =>
+      client.on('prompter.scroll', ({ action }) => {
+        const remote: Record<ScrollAction, () => void> = {
+          forward: () => scrollBy(LINE_STEP),
+          back: () => scrollBy(-LINE_STEP),
+          pageForward: () => scrollBy(PAGE_STEP),
+          pageBack: () => scrollBy(-PAGE_STEP),
+          top: () => scrollBy(-1000),
+          playPause: () => setPlaying((p) => !p),
+        };
+        remote[action]();
+      }),
+    [client, scrollBy],
+  );
+
   useEffect(() => {
-    const scrollBy = (fraction: number): void => {
-      const el = scrollRef.current;
-      if (!el) return;
-      el.scrollTop += el.clientHeight * fraction;
-      position.current = el.scrollTop;
-    };
     const onKey = (e: KeyboardEvent): void => {
       if ((e.target as HTMLElement).closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
       if (!helpSeen) setHelpSeen(true);
       const actions: Record<string, () => void> = {
         ' ': () => setPlaying((p) => !p),
-        PageDown: () => scrollBy(0.4),
-        ArrowDown: () => scrollBy(0.15),
-        PageUp: () => scrollBy(-0.4),
-        ArrowUp: () => scrollBy(-0.15),
+        PageDown: () => scrollBy(PAGE_STEP),
+        ArrowDown: () => scrollBy(LINE_STEP),
+        PageUp: () => scrollBy(-PAGE_STEP),
+        ArrowUp: () => scrollBy(-LINE_STEP),
         ArrowRight: () => update({ speed: Math.round(Math.min(LIMITS.speed[1], settings.speed * SPEED_STEP)) }),
         ArrowLeft: () => update({ speed: Math.round(Math.max(LIMITS.speed[0], settings.speed / SPEED_STEP)) }),
         Home: () => scrollBy(-1000),
@@ -92,7 +114,7 @@ export function PrompterPage(): React.JSX.Element {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [helpSeen, setHelpSeen, settings, update]);
+  }, [helpSeen, setHelpSeen, settings, update, scrollBy]);
 
   const stageStyle: React.CSSProperties = {
     transform: mirrorTransform(settings),
