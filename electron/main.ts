@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, screen, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { createI18n, pickLanguage } from '../shared/i18n';
 import { coreArgs, parseDesktopSettings, updateDesktopSettings, type DesktopSettings } from './shell/desktopSettings';
 import { buildMenuTemplate } from './shell/menu';
 import { isAllowedNavigation, openTarget } from './shell/navigation';
+import { safeStorageKey } from './shell/secretKey';
 import type { AppInfo, DeskIpcChannel } from './shell/preloadApi';
 import { consoleWindowOptions, pickPrompterDisplay, prompterWindowOptions } from './shell/windowOptions';
 
@@ -48,6 +49,9 @@ function saveSetting(change: Partial<DesktopSettings>): void {
 
 /** Starts the core with `args`; rejects if it exits before it is ready (e.g. its port is taken). */
 function startCore(args: string[]): Promise<string> {
+  const dataDir = process.env.DESK_DATA_DIR ?? app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  const keychainKey = safeStorageKey(safeStorage, dataDir);
   return new Promise((resolve, reject) => {
     let ready = false;
     // The core as bundled by `npm start` (scripts/buildCore.mjs): plain JavaScript, nothing compiled at launch.
@@ -57,8 +61,9 @@ function startCore(args: string[]): Promise<string> {
       stdio: 'inherit',
       env: {
         ...process.env,
-        DESK_DATA_DIR: process.env.DESK_DATA_DIR ?? app.getPath('userData'),
+        DESK_DATA_DIR: dataDir,
         DESK_SECRET: deskSecret,
+        ...(keychainKey ? { DESK_SAFE_STORAGE_KEY: keychainKey } : {}),
         // Built for Electron's ABI by `npm start`; the Node build stays for tests and `serve`.
         DESK_NATIVE_BINDING: join(repoRoot, '.electron-native', 'better_sqlite3.node'),
       },

@@ -1,3 +1,4 @@
+import type { SecretBox } from './secrets/secretBox';
 import { homedir, platform } from 'node:os';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ export interface CoreConfig {
   restart?: () => void;
   /** Host names besides IP literals and localhost that staff browsers may use (DNS-rebinding guard). */
   allowedHosts?: readonly string[];
+  /** Seals the stored secrets; absent, the key file in the data folder (`secrets/secretBox.ts`). */
+  secretBox?: SecretBox;
 }
 
 export const APP_DIR_NAME = 'akimat-live-desk';

@@ -28,6 +28,8 @@ import { registerBackupCommands } from './commands/backups';
 import { registerPrivacyCommands } from './commands/privacy';
 import { createRetention, type Retention } from './privacy/retention';
 import { insertAudit } from './store/audit';
+import { keyFileSecretBox } from './secrets/secretBox';
+import { attachSecretBox, sealPlainSecrets } from './store/settings';
 import { StorageHealthMonitor } from './storageHealth';
 
 export interface Core {
@@ -67,6 +69,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const { db, restored } = openDeskDatabase(config.dataDir, join(config.dataDir, DATABASE_FILE), now, log, {
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
+  // Before anything reads the settings: secrets are sealed by a key kept outside the database.
+  attachSecretBox(db, config.secretBox ?? keyFileSecretBox(config.dataDir));
+  const secrets = sealPlainSecrets(db, now());
+  if (secrets.sealed.length > 0) log(`secrets: ${secrets.sealed.join(', ')} were stored in plain text and are now sealed`);
+  for (const { name, reason } of secrets.unreadable) log(`secrets: ${name} cannot be read (${reason}); enter it again in the intake settings`);
   if (restored) {
     insertAudit(db, { at: now(), actor: restored.actor, action: 'backup.restored', entity: 'backup', entityId: 0, after: { name: restored.name, keptAs: restored.keptAs } });
   }

@@ -7,6 +7,7 @@ import { createCore, type Core } from './createCore';
 import { newDeskSecret } from './http/access';
 import { lanLines } from './lanLinks';
 import { openInBrowser } from './openBrowser';
+import { safeStorageSecretBox } from './secrets/secretBox';
 
 /** How long a stop may take before the process exits anyway (the launcher waits a little longer). */
 const CLOSE_GRACE_MS = 10_000;
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
           .finally(() => (restarting = null));
       },
       ...(process.env.DESK_NATIVE_BINDING ? { nativeBinding: process.env.DESK_NATIVE_BINDING } : {}),
+      // The desktop shell's key, kept by the OS keychain; headless, the key file in the data folder.
+      ...(process.env.DESK_SAFE_STORAGE_KEY ? { secretBox: safeStorageSecretBox(process.env.DESK_SAFE_STORAGE_KEY) } : {}),
     });
     port = Number(new URL(started.url).port);
     if (started.publicUrl) publicPort = Number(new URL(started.publicUrl).port);

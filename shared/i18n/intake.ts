@@ -41,6 +41,7 @@ export const intakeStrings = {
         title: 'Telegram bot',
         token: 'Bot token',
         apiRoot: 'Bot API address',
+        reenterToken: 'Changing the Bot API address needs the bot token entered again: the token is sent to that address.',
         hint: 'Long polling: works behind the studio’s NAT; no public address needed.',
       },
       whatsapp: {
@@ -49,6 +50,7 @@ export const intakeStrings = {
         verifyToken: 'Verify token',
         accessToken: 'Access token (for replies)',
         graphApiRoot: 'Graph API address',
+        reenterAccessToken: 'Changing the Graph API address needs the access token entered again: the token is sent to that address.',
         callback: 'Callback URL for Meta: {{url}}',
       },
       limits: { title: 'Limits', perSender: 'Messages per sender per minute (0 = no limit)' },
@@ -141,6 +143,7 @@ export const intakeStrings = {
         title: 'Telegram-бот',
         token: 'Токен бота',
         apiRoot: 'Адрес Bot API',
+        reenterToken: 'Чтобы сменить адрес Bot API, введите токен бота заново: токен отправляется на этот адрес.',
         hint: 'Long polling: работает за NAT студии, публичный адрес не нужен.',
       },
       whatsapp: {
@@ -149,6 +152,7 @@ export const intakeStrings = {
         verifyToken: 'Токен подтверждения',
         accessToken: 'Токен доступа (для ответов)',
         graphApiRoot: 'Адрес Graph API',
+        reenterAccessToken: 'Чтобы сменить адрес Graph API, введите токен доступа заново: токен отправляется на этот адрес.',
         callback: 'Адрес вебхука для Meta: {{url}}',
       },
       limits: { title: 'Ограничения', perSender: 'Сообщений от одного отправителя в минуту (0 — без ограничения)' },
@@ -241,6 +245,7 @@ export const intakeStrings = {
         title: 'Telegram-бот',
         token: 'Бот токені',
         apiRoot: 'Bot API мекенжайы',
+        reenterToken: 'Bot API мекенжайын өзгерту үшін бот токенін қайта енгізіңіз: токен сол мекенжайға жіберіледі.',
         hint: 'Long polling: студияның NAT-ы артында жұмыс істейді, жария мекенжай қажет емес.',
       },
       whatsapp: {
@@ -249,6 +254,7 @@ export const intakeStrings = {
         verifyToken: 'Растау токені',
         accessToken: 'Қол жеткізу токені (жауаптар үшін)',
         graphApiRoot: 'Graph API мекенжайы',
+        reenterAccessToken: 'Graph API мекенжайын өзгерту үшін қолжетімділік токенін қайта енгізіңіз: токен сол мекенжайға жіберіледі.',
         callback: 'Meta үшін вебхук мекенжайы: {{url}}',
       },
       limits: { title: 'Шектеулер', perSender: 'Бір жіберушіден минутына хабарлама (0 — шектеусіз)' },

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/createCore';
 import { openDatabase } from '../../electron/core/store/db';
 import { createIntegration } from '../../electron/core/store/integrations';
-import { DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../../electron/core/store/settings';
+import { keyFileSecretBox } from '../../electron/core/secrets/secretBox';
+import { attachSecretBox, DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../../electron/core/store/settings';
 import { REPO_ROOT } from '../helpers/core';
 import { FakeTelegram } from '../helpers/fakeTelegram';
 
@@ -121,6 +122,8 @@ describe('crash during an intake flood', () => {
   it('loses no acknowledged message, stores none twice, and Telegram resumes where it was confirmed', async () => {
     await fake.start();
     const db = openDatabase(join(dataDir, DATABASE_FILE));
+    // The key file the core will find in the same folder.
+    attachSecretBox(db, keyFileSecretBox(dataDir));
     saveIntakeSettings(
       db,
       {

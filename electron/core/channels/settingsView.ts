@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { IntakeSettingsUpdate, IntakeSettingsView, SecretView } from '../../../shared/protocol';
 import type { IntakeSettings } from '../store/settings';
 
@@ -26,7 +27,25 @@ function secret(next: string | null | undefined, current: string | null): string
   return next ? next : null;
 }
 
+const sameAddress = (a: string, b: string): boolean => a.trim().replace(/\/+$/, '') === b.trim().replace(/\/+$/, '');
+
+/**
+ * A stored secret is sent only where it was entered for: moving the address it goes to needs the
+ * secret typed again in the same update (or cleared), so a changed address cannot collect it.
+ */
+function refuseMovedSecret(address: { before: string; after: string | undefined }, secret: { stored: string | null; next: string | null | undefined }, field: string, messageKey: string): void {
+  if (address.after === undefined || sameAddress(address.before, address.after)) return;
+  if (secret.stored && secret.next === undefined) throw new AppError('validation', { field, messageKey });
+}
+
 export function applySettingsUpdate(s: IntakeSettings, u: IntakeSettingsUpdate): IntakeSettings {
+  refuseMovedSecret({ before: s.telegram.apiRoot, after: u.telegram?.apiRoot }, { stored: s.telegram.token, next: u.telegram?.token }, 'telegram.token', 'intake.telegram.reenterToken');
+  refuseMovedSecret(
+    { before: s.whatsapp.graphApiRoot, after: u.whatsapp?.graphApiRoot },
+    { stored: s.whatsapp.accessToken, next: u.whatsapp?.accessToken },
+    'whatsapp.accessToken',
+    'intake.whatsapp.reenterAccessToken',
+  );
   return {
     telegram: {
       enabled: u.telegram?.enabled ?? s.telegram.enabled,
