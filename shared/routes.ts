@@ -1,4 +1,5 @@
-import type { DeviceLinkKind } from './protocol';
+import { LANGUAGES } from './domain';
+import { GRAPHICS_VARIANTS, type DeviceLinkKind, type LinkRole } from './protocol';
 
 /** The screens of the single-page UI; each has one path and one React page. */
 export const SCREENS = ['console', 'rundown', 'prompter', 'ask', 'intake', 'handoffs', 'press', 'graphics'] as const;
@@ -47,4 +48,16 @@ export function linkRoute(kind: DeviceLinkKind): Route {
   const route = ROUTES.find((r) => r.roles.includes(kind));
   if (!route) throw new Error(`No screen for ${kind} links`);
   return route;
+}
+
+/**
+ * The screen's own URL parameters a pairing link carries on to the screen it opens: its language,
+ * and for a graphics output its variant. Anything else, or a value not one of the known ones, is
+ * dropped, so a link can never steer the device elsewhere.
+ */
+export function screenParams(role: LinkRole, asked: { lang?: unknown; variant?: unknown }): Record<string, string> {
+  const params: Record<string, string> = {};
+  if ((LANGUAGES as readonly unknown[]).includes(asked.lang)) params.lang = asked.lang as string;
+  if (role === 'graphics' && (GRAPHICS_VARIANTS as readonly unknown[]).includes(asked.variant)) params.variant = asked.variant as string;
+  return params;
 }

@@ -31,7 +31,10 @@ export const devicesStrings = {
         submit: 'Make a pairing link',
         ready: 'Open this link once on “{{name}}” ({{kind}}), or scan its QR code. It works once, until {{until}}.',
         address: 'Network address {{address}}',
+        variant: 'Graphics look',
+        lang: 'Language on screen',
       },
+      variant: { 'lower-third': 'Lower third', quote: 'Full-screen quote', ticker: 'Ticker of the next questions' },
       list: {
         title: 'Paired devices',
         none: 'No device is paired yet.',
@@ -93,7 +96,10 @@ export const devicesStrings = {
         submit: 'Создать ссылку',
         ready: 'Откройте эту ссылку один раз на «{{name}}» ({{kind}}) или отсканируйте QR-код. Она сработает один раз, до {{until}}.',
         address: 'Сетевой адрес {{address}}',
+        variant: 'Вид графики',
+        lang: 'Язык на экране',
       },
+      variant: { 'lower-third': 'Плашка внизу', quote: 'Цитата на весь экран', ticker: 'Бегущая строка следующих вопросов' },
       list: {
         title: 'Подключённые устройства',
         none: 'Пока ни одно устройство не подключено.',
@@ -155,7 +161,10 @@ export const devicesStrings = {
         submit: 'Сілтеме жасау',
         ready: 'Бұл сілтемені «{{name}}» ({{kind}}) құрылғысында бір рет ашыңыз немесе QR-кодты сканерлеңіз. Ол бір рет, {{until}} дейін жұмыс істейді.',
         address: 'Желі мекенжайы {{address}}',
+        variant: 'Графика түрі',
+        lang: 'Экрандағы тіл',
       },
+      variant: { 'lower-third': 'Төменгі титр', quote: 'Толық экранды дәйексөз', ticker: 'Келесі сұрақтардың жүгіртпе жолы' },
       list: {
         title: 'Қосылған құрылғылар',
         none: 'Әзірге бірде-бір құрылғы қосылмаған.',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../domain';
 import { command, event } from './define';
+import { GRAPHICS_VARIANTS } from './graphics';
 import { ADMINS } from './roles';
 
 /** Roles a LAN link can carry: admin stays on the desk machine itself. */
@@ -31,10 +33,19 @@ export type Pairing = z.infer<typeof pairingSchema>;
 export const deviceCommands = {
   /** Paired devices with role and last use (admin: the desk machine itself). */
   'devices.list': command(ADMINS, z.object({}), z.array(pairedDeviceSchema)),
-  /** A one-time link that pairs one named device with one role. */
+  /**
+   * A one-time link that pairs one named device with one role. `lang` (any role) and `variant` (a
+   * graphics output's look) ride in the link and on to the screen it opens, so a browser source
+   * is set up by pasting one URL.
+   */
   'devices.pair': command(
     ADMINS,
-    z.object({ name: z.string().trim().min(1).max(60), role: z.enum(LINK_ROLES) }),
+    z.object({
+      name: z.string().trim().min(1).max(60),
+      role: z.enum(LINK_ROLES),
+      lang: z.enum(LANGUAGES).optional(),
+      variant: z.enum(GRAPHICS_VARIANTS).optional(),
+    }),
     pairingSchema,
   ),
   /** Revokes a device at once: its token stops working and its open sockets are closed. */

@@ -3,6 +3,10 @@ import { command, event } from './define';
 import { prompterItemSchema } from './prompter';
 import { PRODUCERS, type Role } from './roles';
 
+/** The graphics page's looks, chosen by `?variant=` in its URL; the lower third when absent or unknown. */
+export const GRAPHICS_VARIANTS = ['lower-third', 'quote', 'ticker'] as const;
+export type GraphicsVariant = (typeof GRAPHICS_VARIANTS)[number];
+
 /** How many upcoming questions the ticker variant shows. */
 export const TICKER_ITEMS = 5;
 

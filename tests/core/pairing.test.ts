@@ -76,6 +76,29 @@ describe('pairing a LAN device', () => {
     expect((await trySocket(core.url, 'role=producer', { origin: 'http://evil.example', cookie: value })).status).toBe(401);
   });
 
+  it('carries a graphics output\'s variant and language from the link to its screen, and nothing else', async () => {
+    const { urls } = await admin.send('devices.pair', { name: 'OBS gallery', role: 'graphics', variant: 'quote', lang: 'kk' });
+    const link = new URL(urls[0]!);
+    expect([link.pathname, [...link.searchParams.keys()]]).toEqual(['/pair', ['code', 'lang', 'variant']]);
+    expect(link.searchParams.get('variant')).toBe('quote');
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('location')).toBe('/graphics?lang=kk&variant=quote');
+
+    // Unknown values and any other parameter are dropped; a variant means nothing to a teleprompter.
+    const sent = async (role: 'graphics' | 'speaker', extra: string): Promise<string | null> => {
+      const { urls: [url] } = await admin.send('devices.pair', { name: `${role} ${extra}`, role });
+      return (await fetch(`${url}&${extra}`, { redirect: 'manual' })).headers.get('location');
+    };
+    expect(await sent('graphics', 'variant=marquee&lang=de&next=http://evil.example')).toBe('/graphics');
+    expect(await sent('graphics', 'variant=ticker')).toBe('/graphics?variant=ticker');
+    expect(await sent('speaker', 'variant=quote&lang=ru')).toBe('/prompter?lang=ru');
+    const teleprompter = await admin.send('devices.pair', { name: 'Prompter', role: 'speaker', variant: 'quote', lang: 'en' });
+    expect(new URL(teleprompter.urls[0]!).searchParams.get('variant')).toBeNull();
+    // A variant the graphics page does not have is refused when the link is made.
+    expect((await admin.request('devices.pair', { name: 'x', role: 'graphics', variant: 'marquee' as 'quote' })).ok).toBe(false);
+  });
+
   it('names the device in the audit trail, never what the client claims with ?name=', async () => {
     const token = await pairAs('Aigerim’s laptop', 'producer');
     const { json } = await postJson(`${core.url}/api/questions`, { name: 'Асель', text: 'Когда починят лифт в доме 5?' });

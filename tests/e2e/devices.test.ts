@@ -92,6 +92,32 @@ describe('the devices panel', () => {
     await page.context().close();
   });
 
+  it('pairs a vision mixer\'s browser source with the variant and language chosen, in one link that lands on them', async () => {
+    const page = await openDevices(lan);
+    const panel = page.getByRole('dialog');
+    await panel.getByLabel('Имя устройства').fill('OBS gallery');
+    // Only a graphics output is asked for its look.
+    expect(await panel.getByLabel('Вид графики').count()).toBe(0);
+    await panel.getByLabel('Роль').selectOption('graphics');
+    await panel.getByLabel('Вид графики').selectOption({ label: 'Цитата на весь экран' });
+    // The console's own language is proposed.
+    expect(await panel.getByLabel('Язык на экране').inputValue()).toBe('ru');
+    await panel.getByLabel('Язык на экране').selectOption({ label: 'Қазақша' });
+    await panel.getByRole('button', { name: 'Создать ссылку' }).click();
+    const link = new URL(await panel.getByTestId('pairing').getByTestId('pairing-url').first().inputValue());
+    expect(Object.fromEntries(link.searchParams)).toMatchObject({ lang: 'kk', variant: 'quote' });
+
+    const source = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    source.setDefaultTimeout(10_000);
+    await source.goto(`${lan.url}/pair?${link.searchParams.toString()}`);
+    expect(new URL(source.url()).pathname + new URL(source.url()).search).toBe('/graphics?lang=kk&variant=quote');
+    expect(await source.getByTestId('graphics-stage').getAttribute('data-variant')).toBe('quote');
+    expect(await source.evaluate(() => document.documentElement.lang)).toBe('kk');
+    await panel.locator('tr[data-device="OBS gallery"]').getByText('Графика в эфир', { exact: true }).waitFor();
+    await source.context().close();
+    await page.context().close();
+  });
+
   it('says plainly when LAN access is off and how to turn it on', async () => {
     const page = await openDevices(local);
     const off = page.getByTestId('devices-off');

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { GraphicsState } from '../../shared/protocol';
+import type { Language } from '../../shared/domain';
+import type { GraphicsState, GraphicsVariant } from '../../shared/protocol';
 import { useBrowserDesk } from '../helpers/browserDesk';
 import { REPO_ROOT } from '../helpers/core';
 import { approvedQuestion, questionVersion, saveEpisode } from '../helpers/episodes';
@@ -15,17 +16,18 @@ const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts');
 const PRIMARY = '#0b3d91';
 
 /**
- * Opens the vision mixer's browser source as the README tells a studio to: the pairing link of a
- * device paired as `graphics` once (it leaves the device's cookie), then the graphics URL. No desk session.
+ * Opens the vision mixer's browser source as the README tells a studio to: the one pairing link
+ * of a device paired as `graphics` with its variant and language, which leaves the device's
+ * cookie and lands on the graphics page with both. No desk session.
  */
-async function browserSource(query: string): Promise<Page> {
+async function browserSource(variant: GraphicsVariant | undefined, lang: Language): Promise<Page> {
   const context = await desk.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const pairing = await desk.producer.send('devices.pair', { name: `Vision mixer ${query}`, role: 'graphics' });
+  const pairing = await desk.producer.send('devices.pair', { name: `Vision mixer ${variant ?? ''} ${lang}`, role: 'graphics', lang, ...(variant ? { variant } : {}) });
   await page.goto(pairing.urls[0]!);
   await page.waitForURL((url) => url.pathname === '/graphics');
-  await page.goto(`${desk.core.url}/graphics?${query}`);
+  expect(new URL(page.url()).search).toBe(variant ? `?lang=${lang}&variant=${variant}` : `?lang=${lang}`);
   await page.getByTestId('graphics-stage').waitFor({ state: 'attached' });
   return page;
 }
@@ -98,9 +100,9 @@ describe('the graphics output', () => {
     await desk.producer.send('question.merge', { id: twin.id, version: questionVersion(desk.core, twin.id), intoId: ids[0]! });
     await desk.producer.send('show.next', {});
 
-    const lower = await browserSource('lang=en');
-    const quote = await browserSource('variant=quote&lang=ru');
-    const ticker = await browserSource('variant=ticker&lang=kk');
+    const lower = await browserSource(undefined, 'en');
+    const quote = await browserSource('quote', 'ru');
+    const ticker = await browserSource('ticker', 'kk');
 
     // On air but not taken: nothing at all is drawn.
     const empty = await shoot(lower, 'empty');

@@ -8,6 +8,7 @@ import { insertDevice, listDevices, revokeDevice } from '../store/devices';
 import { insertAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { AppError } from '../../../shared/errors';
+import { screenParams } from '../../../shared/routes';
 
 export interface DeviceDeps {
   db: Db;
@@ -42,14 +43,15 @@ export function registerDeviceCommands(registry: CommandRegistry, hub: Hub, deps
 
   registry.register('devices.network', () => deviceNetwork(deps.host));
 
-  registry.register('devices.pair', ({ name, role }, ctx) => {
+  registry.register('devices.pair', ({ name, role, lang, variant }, ctx) => {
     const { code, expiresAt } = deps.pairing.issue(name, role);
     // The audit names who asked for which device and role, never the code.
     insertAudit(deps.db, { at: deps.now(), actor: ctx.actor, action: 'device.pair', entity: 'device', entityId: 0, after: { name, role } });
     const { lan, addresses } = deviceNetwork(deps.host);
+    const query = new URLSearchParams({ code, ...screenParams(role, { lang, variant }) }).toString();
     const urls = (lan ? addresses : [deps.host]).map((address) => {
       const host = address.includes(':') ? `[${address}]` : address;
-      return `http://${host}:${deps.port}/pair?code=${encodeURIComponent(code)}`;
+      return `http://${host}:${deps.port}/pair?${query}`;
     });
     return { urls, expiresAt };
   });

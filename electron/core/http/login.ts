@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
 import type { LinkRole } from '../../../shared/protocol';
-import { HOME_ROUTE, linkRoute, UI_PATHS } from '../../../shared/routes';
+import { HOME_ROUTE, linkRoute, screenParams, UI_PATHS } from '../../../shared/routes';
 import { DESK_COOKIE, DEVICE_COOKIE, sameSecret, type AccessPolicy } from './access';
 
 export const PAIR_PATH = '/pair';
@@ -9,6 +9,12 @@ export const PAIR_PATH = '/pair';
 const DEVICE_COOKIE_MAX_AGE_S = 5 * 365 * 24 * 3600;
 
 export const LOGIN_PATH = '/login';
+
+/** Where a paired device goes: its role's screen, with the screen parameters its link carried. */
+function screenUrl(role: LinkRole, query: { lang?: string; variant?: string }): string {
+  const params = new URLSearchParams(screenParams(role, query)).toString();
+  return params ? `${linkRoute(role).path}?${params}` : linkRoute(role).path;
+}
 
 /** The link the desk's own windows open first: `/login?secret=…&next=/console`. */
 export function loginUrl(baseUrl: string, secret: string, next: string = HOME_ROUTE.path): string {
@@ -36,14 +42,15 @@ export function registerLogin(app: FastifyInstance, access: AccessPolicy): void 
 
 /**
  * A one-time pairing link opened on the LAN device: the device gets its own token (a cookie the
- * page's scripts cannot read, or JSON for a program that asks for it) and its role's screen.
+ * page's scripts cannot read, or JSON for a program that asks for it) and its role's screen, with
+ * the screen's parameters the link carries (language; a graphics output's variant).
  */
 export function registerPairing(
   app: FastifyInstance,
   access: AccessPolicy,
   redeem: (code: string) => { token: string; role: LinkRole } | null,
 ): void {
-  app.get<{ Querystring: { code?: string } }>(PAIR_PATH, async (request, reply) => {
+  app.get<{ Querystring: { code?: string; lang?: string; variant?: string } }>(PAIR_PATH, async (request, reply) => {
     if (!access.validHost(request)) throw new AppError('forbidden');
     const paired = redeem(request.query.code ?? '');
     if (!paired) throw new AppError('forbidden');
@@ -51,6 +58,6 @@ export function registerPairing(
     if (request.headers.accept === 'application/json') return { ok: true, value: paired };
     return reply
       .header('Set-Cookie', `${DEVICE_COOKIE}=${paired.token}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`)
-      .redirect(linkRoute(paired.role).path);
+      .redirect(screenUrl(paired.role, request.query));
   });
 }

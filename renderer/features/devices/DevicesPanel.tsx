@@ -1,12 +1,14 @@
 import './devices.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINK_ROLES, type LinkRole, type PairedDevice, type Pairing } from '../../../shared/protocol';
+import { LANGUAGES, type Language } from '../../../shared/domain';
+import { GRAPHICS_VARIANTS, LINK_ROLES, type GraphicsVariant, type LinkRole, type PairedDevice, type Pairing } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { Modal } from '../../components/Modal';
 import { useDeskClient } from '../../components/useDeskClient';
+import { currentLanguage } from '../../i18n';
 import { PairingLinkCard } from './PairingLinkCard';
-import { useDevices } from './useDevices';
+import { useDevices, type PairedScreen } from './useDevices';
 
 /** The serve command that opens the desk to the LAN, shown as typed (not translated). */
 const SERVE_COMMAND = 'npm run serve -- --host 0.0.0.0';
@@ -46,8 +48,8 @@ export function DevicesPanel({ onClose }: { onClose: () => void }): React.JSX.El
           <p>{t('devices.intro')}</p>
           {network.addresses.length === 0 && <p className="error">{t('devices.noAddress')}</p>}
           <PairForm
-            onPair={async (name, role) => {
-              const made = await pair(name, role);
+            onPair={async (name, role, screen) => {
+              const made = await pair(name, role, screen);
               setPairing(made && { ...made, name, role });
             }}
           />
@@ -126,16 +128,19 @@ export function DevicesPanel({ onClose }: { onClose: () => void }): React.JSX.El
   );
 }
 
-function PairForm({ onPair }: { onPair: (name: string, role: LinkRole) => Promise<void> }): React.JSX.Element {
+function PairForm({ onPair }: { onPair: (name: string, role: LinkRole, screen: PairedScreen) => Promise<void> }): React.JSX.Element {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<LinkRole>('speaker');
+  // A browser source has no language of its own worth trusting: the link names the show's.
+  const [lang, setLang] = useState<Language>(currentLanguage);
+  const [variant, setVariant] = useState<GraphicsVariant>('lower-third');
   return (
     <form
       className="devices-pair-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void onPair(name.trim(), role);
+        void onPair(name.trim(), role, role === 'graphics' ? { lang, variant } : {});
       }}
     >
       <h3>{t('devices.pair.title')}</h3>
@@ -153,6 +158,30 @@ function PairForm({ onPair }: { onPair: (name: string, role: LinkRole) => Promis
           ))}
         </select>
       </label>
+      {role === 'graphics' && (
+        <>
+          <label>
+            {t('devices.pair.variant')}
+            <select value={variant} onChange={(e) => setVariant(e.target.value as GraphicsVariant)}>
+              {GRAPHICS_VARIANTS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`devices.variant.${v}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('devices.pair.lang')}
+            <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
       <p className="device-hint">{t(`devices.hint.${role}`)}</p>
       <button type="submit" className="primary">
         {t('devices.pair.submit')}

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeviceNetwork, LinkRole, PairedDevice, Pairing } from '../../../shared/protocol';
+import type { CommandRequest, DeviceNetwork, LinkRole, PairedDevice, Pairing } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
+
+/** What the paired device's screen opens with: its language, and a graphics output's variant. */
+export type PairedScreen = Pick<CommandRequest<'devices.pair'>, 'lang' | 'variant'>;
 
 export interface DevicesState {
   network: DeviceNetwork | null;
@@ -9,7 +12,7 @@ export interface DevicesState {
   error: string | null;
   /** This console is not the desk machine's own (a paired producer laptop): it cannot pair or revoke. */
   adminOnly: boolean;
-  pair(name: string, role: LinkRole): Promise<Pairing | null>;
+  pair(name: string, role: LinkRole, screen?: PairedScreen): Promise<Pairing | null>;
   /** Resolves true once the device is revoked. */
   revoke(id: number): Promise<boolean>;
 }
@@ -39,9 +42,9 @@ export function useDevices(client: DeskClient): DevicesState {
   useEffect(() => client.on('devices.changed', setDevices), [client]);
 
   const pair = useCallback(
-    async (name: string, role: LinkRole) => {
+    async (name: string, role: LinkRole, screen: PairedScreen = {}) => {
       try {
-        const pairing = await client.send('devices.pair', { name, role });
+        const pairing = await client.send('devices.pair', { name, role, ...screen });
         setError(null);
         return pairing;
       } catch (e) {

@@ -1,18 +1,14 @@
 import { useEffect, useMemo } from 'react';
 import './graphics.css';
 import { useTranslation } from 'react-i18next';
-import type { GraphicsItem, GraphicsStyle } from '../../../shared/protocol';
+import { GRAPHICS_VARIANTS, type GraphicsItem, type GraphicsStyle, type GraphicsVariant } from '../../../shared/protocol';
 import { useDeskClient } from '../../components/useDeskClient';
 import { useGraphics } from './useGraphics';
 import { usePresence } from './usePresence';
 
-/** Chosen by `?variant=` in the browser source's URL; the lower third when absent or unknown. */
-export const VARIANTS = ['lower-third', 'quote', 'ticker'] as const;
-export type Variant = (typeof VARIANTS)[number];
-
-function currentVariant(): Variant {
+function currentVariant(): GraphicsVariant {
   const asked = new URLSearchParams(window.location.search).get('variant');
-  return (VARIANTS as readonly string[]).includes(asked ?? '') ? (asked as Variant) : 'lower-third';
+  return (GRAPHICS_VARIANTS as readonly string[]).includes(asked ?? '') ? (asked as GraphicsVariant) : 'lower-third';
 }
 
 function Asker({ item }: { item: GraphicsItem }): React.JSX.Element {
