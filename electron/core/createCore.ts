@@ -6,6 +6,7 @@ import { deviceKey, redeemPairing, registerDeviceCommands } from './commands/dev
 import { PairingCodes } from './pairing';
 import { deviceForToken, listDevices } from './store/devices';
 import { registerHandoffCommands } from './commands/handoffs';
+import { registerNotificationCommands } from './commands/notifications';
 import { CommandRegistry } from './commands/registry';
 import { registerPrompterScroll } from './commands/prompterScroll';
 import { registerQuestionCommands } from './commands/questions';
@@ -105,6 +106,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     log,
     perIpPerMinute: config.intakePerIpPerMinute ?? 30,
   });
+  registerNotificationCommands(registry, { db, bus, now, kick: () => channels.outbox.kick() });
   const deskSecret = config.deskSecret ?? newDeskSecret();
   const pairing = new PairingCodes(now);
   const httpDeps: HttpDeps = {

@@ -9,6 +9,7 @@ import { devicesStrings } from './devices';
 import { graphicsStrings } from './graphics';
 import { handoffsStrings } from './handoffs';
 import { intakeStrings } from './intake';
+import { notificationsStrings } from './notifications';
 import { pressStrings } from './press';
 import { prompterStrings } from './prompter';
 import { rundownStrings } from './rundown';
@@ -17,7 +18,7 @@ type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings, graphicsStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings, graphicsStrings, notificationsStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

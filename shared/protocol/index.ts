@@ -6,6 +6,7 @@ import { departmentCommands, departmentEvents } from './departments';
 import { deviceCommands, deviceEvents } from './devices';
 import { graphicsCommands, graphicsEvents } from './graphics';
 import { handoffCommands, handoffEvents } from './handoffs';
+import { notificationCommands, notificationEvents } from './notifications';
 import { ROLES, type Role } from './roles';
 
 export * from './define';
@@ -21,6 +22,7 @@ export * from './devices';
 export * from './graphics';
 export * from './handoffs';
 export * from './handoffSheet';
+export * from './notifications';
 export * from './roles';
 export * from './intake';
 export * from './prompter';
@@ -36,6 +38,7 @@ export const commands = {
   ...deviceCommands,
   ...departmentCommands,
   ...handoffCommands,
+  ...notificationCommands,
   ...backupCommands,
   ...privacyCommands,
   ...graphicsCommands,
@@ -50,6 +53,7 @@ export const events = {
   ...intakeEvents,
   ...departmentEvents,
   ...handoffEvents,
+  ...notificationEvents,
   ...backupEvents,
   ...graphicsEvents,
 };

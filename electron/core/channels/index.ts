@@ -3,6 +3,7 @@ import type { CommandRegistry } from '../commands/registry';
 import type { Intake } from '../intake/accept';
 import type { Db } from '../store/db';
 import { listIntegrations } from '../store/integrations';
+import { getNotification, getNotificationSettings } from '../store/notifications';
 import { getIntakeSettings } from '../store/settings';
 import { registerIntakeCommands } from './commands';
 import { OutboxWorker } from './outboxWorker';
@@ -41,7 +42,18 @@ export function createChannels(deps: ChannelsDeps): Channels {
   const { db, bus, intake, now, log } = deps;
   const settings = () => getIntakeSettings(db);
   const states = new ChannelStates(db, bus, now);
-  const outbox = new OutboxWorker({ db, now, settings, log });
+  const notificationsPaused = () => getNotificationSettings(db).paused;
+  const outbox = new OutboxWorker({
+    db,
+    now,
+    settings,
+    log,
+    notificationsPaused,
+    onChange: (id) => {
+      const view = getNotification(db, id, notificationsPaused());
+      if (view) bus.emit('notification.changed', view);
+    },
+  });
   const telegram = new TelegramPoller({ db, intake, states, now, settings, log, onReplies: () => outbox.kick() });
 
   function refreshStates(): void {

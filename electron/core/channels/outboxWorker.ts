@@ -25,6 +25,10 @@ export interface OutboxWorkerDeps {
   db: Db;
   now: () => number;
   settings: () => IntakeSettings;
+  /** Whether a producer holds citizen notifications: they wait, intake replies still go. */
+  notificationsPaused?: () => boolean;
+  /** A message was sent, or failed for now or for good (the producers' list follows it). */
+  onChange?: (id: number) => void;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -72,14 +76,18 @@ export class OutboxWorker {
 
   private scheduleNext(): void {
     if (this.stopped) return;
-    const next = nextOutboxDue(this.deps.db);
+    const next = nextOutboxDue(this.deps.db, this.paused());
     if (next !== null) this.schedule(Math.min(Math.max(next - this.deps.now(), 50), 60_000));
+  }
+
+  private paused(): boolean {
+    return this.deps.notificationsPaused?.() ?? false;
   }
 
   private async sendDue(): Promise<void> {
     const { db, now, log } = this.deps;
     for (;;) {
-      const due = dueOutbox(db, now(), BATCH);
+      const due = dueOutbox(db, now(), BATCH, this.paused());
       if (due.length === 0 || this.stopped) return;
       for (const message of due) {
         try {
@@ -96,6 +104,7 @@ export class OutboxWorker {
             markOutboxRetry(db, message.id, now() + (e.retryAfterMs ?? backoff), text);
           }
         }
+        this.deps.onChange?.(message.id);
         await new Promise((r) => setTimeout(r, SEND_GAP_MS));
       }
     }

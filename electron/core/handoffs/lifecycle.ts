@@ -7,6 +7,7 @@ import type { Db } from '../store/db';
 import { getDepartment } from '../store/departments';
 import { countHandoffs, getHandoff, insertHandoff, latestHandoffOf, updateHandoff, type HandoffRecord } from '../store/handoffs';
 import { getQuestion } from '../store/questions';
+import { notifyDepartmentAnswer, notifyHandedOff } from '../notifications/notify';
 import { checkDueDate, cityToday, handoffDueDate } from './dueDates';
 import { handoffView } from './view';
 
@@ -37,7 +38,8 @@ export interface HandOffInput {
 
 /**
  * Records a hand-off: reference (question reference + department code, suffixed when the question
- * goes to a second department), due date and note; audited. Call it inside the transaction that
+ * goes to a second department), due date and note; audited; the citizen (and the question's
+ * duplicate group) is told through the outbox. Call it inside the transaction that
  * changes the question's status; emit `handoff.changed` after commit with `publishHandoff`.
  */
 export function handOff(deps: HandoffDeps, input: HandOffInput, actor: string): HandoffRecord {
@@ -66,6 +68,7 @@ export function handOff(deps: HandoffDeps, input: HandOffInput, actor: string): 
     entityId: record.id,
     after: { reference, departmentId: department.id, dueDate, note: record.note },
   });
+  notifyHandedOff(deps, record);
   return record;
 }
 
@@ -124,5 +127,7 @@ export function changeHandoff(deps: HandoffDeps, input: HandoffUpdate, actor: st
     before: pick(before),
     after: pick(changes),
   });
-  return getHandoff(db, before.id)!;
+  const after = getHandoff(db, before.id)!;
+  if (after.status === 'answered' && before.status !== 'answered') notifyDepartmentAnswer(deps, after);
+  return after;
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { OutcomeInput, OutcomeKind, Question } from '../../../shared/protocol';
 import { handOff } from '../handoffs/lifecycle';
+import { notifyAnsweredOnAir } from '../notifications/notify';
 import { transition, type StateDeps } from '../questionState';
 import { closeAirSegment, totalAirMs } from '../store/airTime';
 import { insertAudit } from '../store/audit';
@@ -56,6 +57,7 @@ export function recordOutcome(deps: StateDeps, actor: string, id: number, versio
   };
   insertOutcome(db, { questionId: id, episodeId: item?.episodeId ?? null, ...details, decidedAt: now, actor });
   insertAudit(db, { at: now, actor, action: 'outcome.record', entity: 'question', entityId: id, after: { ...details, handoff } });
+  if (outcome.kind === 'answered') notifyAnsweredOnAir(deps, id, item?.episodeId ?? null, outcome.summary);
   removeFromQueue(db, id);
   return after;
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/domain';
+import type { Notice } from '../../../shared/protocol';
 import type { Db } from './db';
 import { prepared } from './statements';
 
@@ -19,17 +20,29 @@ export interface NewOutboxMessage {
   body: Record<string, unknown>;
   /** The same key twice enqueues once: replies to redelivered messages are not sent again. */
   dedupeKey: string;
+  /** A citizen notification (store/notifications.ts): the step, its question and the question told. */
+  notice?: { kind: Notice; questionId: number; recipientQuestionId: number };
 }
 
 const INSERT = `
-  INSERT INTO outbox (channel, recipient, body, dedupe_key, next_attempt_at, created_at)
-  VALUES (@channel, @recipient, @body, @dedupeKey, @now, @now)
+  INSERT INTO outbox (channel, recipient, body, dedupe_key, next_attempt_at, created_at, notice, question_id, recipient_question_id)
+  VALUES (@channel, @recipient, @body, @dedupeKey, @now, @now, @notice, @questionId, @recipientQuestionId)
   ON CONFLICT (dedupe_key) DO NOTHING
 `;
+/**
+ * What may go now: intake replies always; notifications unless a producer holds them, and never
+ * about a rejected question (a rejection cancels them too: this is the guard if it lands between).
+ */
+const SENDABLE = `
+  o.status = 'pending'
+  AND (o.notice IS NULL OR (@paused = 0 AND NOT EXISTS (
+    SELECT 1 FROM question q WHERE q.id IN (o.question_id, o.recipient_question_id) AND q.status = 'rejected'
+  )))
+`;
 const DUE = `
-  SELECT id, channel, recipient, body, attempts FROM outbox
-  WHERE status = 'pending' AND next_attempt_at <= @now
-  ORDER BY next_attempt_at, id
+  SELECT o.id, o.channel, o.recipient, o.body, o.attempts FROM outbox o
+  WHERE ${SENDABLE} AND o.next_attempt_at <= @now
+  ORDER BY o.next_attempt_at, o.id
   LIMIT @limit
 `;
 const SENT = `UPDATE outbox SET status = 'sent', sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @id`;
@@ -37,14 +50,25 @@ const RETRY = `
   UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @nextAt, last_error = @error WHERE id = @id
 `;
 const FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id`;
-const NEXT_DUE = `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`;
+const NEXT_DUE = `SELECT MIN(o.next_attempt_at) AS at FROM outbox o WHERE ${SENDABLE}`;
 
 export function enqueueOutbox(db: Db, message: NewOutboxMessage, now: number): boolean {
-  return prepared(db, INSERT).run({ ...message, body: JSON.stringify(message.body), now }).changes === 1;
+  const { notice, ...rest } = message;
+  return (
+    prepared(db, INSERT).run({
+      ...rest,
+      body: JSON.stringify(message.body),
+      now,
+      notice: notice?.kind ?? null,
+      questionId: notice?.questionId ?? null,
+      recipientQuestionId: notice?.recipientQuestionId ?? null,
+    }).changes === 1
+  );
 }
 
-export function dueOutbox(db: Db, now: number, limit: number): OutboxMessage[] {
-  const rows = prepared(db, DUE).all({ now, limit }) as Array<Omit<OutboxMessage, 'body'> & { body: string }>;
+/** Messages due now, oldest first; `paused` holds citizen notifications back (intake replies still go). */
+export function dueOutbox(db: Db, now: number, limit: number, paused = false): OutboxMessage[] {
+  const rows = prepared(db, DUE).all({ now, limit, paused: paused ? 1 : 0 }) as Array<Omit<OutboxMessage, 'body'> & { body: string }>;
   return rows.map((r) => ({ ...r, body: JSON.parse(r.body) as Record<string, unknown> }));
 }
 
@@ -60,6 +84,6 @@ export function markOutboxFailed(db: Db, id: number, error: string): void {
   prepared(db, FAILED).run({ id, error });
 }
 
-export function nextOutboxDue(db: Db): number | null {
-  return (prepared(db, NEXT_DUE).get() as { at: number | null }).at;
+export function nextOutboxDue(db: Db, paused = false): number | null {
+  return (prepared(db, NEXT_DUE).get({ paused: paused ? 1 : 0 }) as { at: number | null }).at;
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Handoff, HandoffStatus } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
+import { NotificationList } from './NotificationList';
+import { useNotifications } from './useNotifications';
 
 /** Where a hand-off may go from each status (the core refuses anything else). */
 const NEXT: Record<HandoffStatus, readonly HandoffStatus[]> = {
@@ -32,6 +34,7 @@ export function HandoffEditor({
   const [answer, setAnswer] = useState(handoff.answer);
   const [dueDate, setDueDate] = useState(handoff.dueDate);
   const [error, setError] = useState<string | null>(null);
+  const messages = useNotifications(client, handoff.questionId);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -81,6 +84,12 @@ export function HandoffEditor({
             {error}
           </p>
         )}
+        <details className="handoff-messages" open={messages.items.length > 0}>
+          <summary>
+            {t('notifications.forQuestion')} ({messages.items.length})
+          </summary>
+          <NotificationList items={messages.items} testId="handoff-messages" />
+        </details>
         <div className="inline-form">
           <button type="submit" className="primary">
             {t('handoffs.board.save')}

@@ -7,6 +7,7 @@ import '../intake/intake.css';
 import './handoffs.css';
 import { DepartmentsPanel } from './DepartmentsPanel';
 import { HandoffBoard } from './HandoffBoard';
+import { NotificationsPanel } from './NotificationsPanel';
 import { SheetPanel } from './SheetPanel';
 import { useHandoffs } from './useHandoffs';
 import { useDepartments } from './useDepartments';
@@ -29,6 +30,7 @@ export function HandoffsPage(): React.JSX.Element {
       <main className="handoffs-main">
         <HandoffBoard client={client} board={board} departments={departments} />
         <SheetPanel departments={departments} onApplied={board.reload} />
+        <NotificationsPanel client={client} />
         <DepartmentsPanel client={client} departments={departments} />
       </main>
     </div>
