@@ -1,5 +1,5 @@
 import type { ControlState } from '../../../shared/protocol';
-import { readGraphicsState } from '../graphics/state';
+import { readGraphicsState, toGraphicsItem } from '../graphics/state';
 import { readPrompterState } from '../prompter';
 import type { Db } from '../store/db';
 import { getCurrentEpisode } from '../store/episodes';
@@ -21,17 +21,14 @@ export function readControlState(db: Db): ControlState {
   const graphics = readGraphicsState(db);
   const episode = getCurrentEpisode(db);
   const items = episode ? listRundownItems(db, episode.id).filter((item) => item.status === 'queued') : [];
-  const current = prompter.current;
+  // The very item the graphics draw for the question on the teleprompter: one "asked by N" everywhere.
+  const question = prompter.current ? getQuestion(db, prompter.current.id) : null;
+  const current = question ? toGraphicsItem(question) : null;
   const seconds = prompter.countdown ? Math.ceil(prompter.countdown.remainingMs / 1000) : 0;
   return {
     episode: episode ? { id: episode.id, title: episode.title, status: episode.status } : null,
     onAir: current
-      ? {
-          id: current.id,
-          askerFirstName: current.askerFirstName,
-          district: current.district,
-          askedBy: Math.max(1, getQuestion(db, current.id)?.groupSize ?? 1),
-        }
+      ? { id: current.id, askerFirstName: current.askerFirstName, district: current.district, askedBy: current.askedBy }
       : null,
     nextId: prompter.next?.id ?? null,
     queued: items.length,

@@ -165,6 +165,36 @@ describe('the control API', () => {
     }
   });
 
+  it('lets every paired device read the state, refuses a revoked one, and refuses the desk\'s admin session alike', async () => {
+    await show(core, producer);
+    for (const role of LINK_ROLES) {
+      const response = await fetch(`${core.url}/api/control/state`, { headers: panel(deviceHeaders(core.url, `${role} tally`, role)) });
+      expect(response.status, role).toBe(200);
+      expect(await response.json()).toEqual({ ok: true, value: readControlState(core.db) });
+    }
+    const deck = panel(deviceHeaders(core.url, 'Old deck', 'producer'));
+    const { id } = core.db.prepare('SELECT id FROM device WHERE name = ?').get('Old deck') as { id: number };
+    await producer.send('devices.revoke', { id });
+    expect((await control('take-next', deck)).status).toBe(403);
+    expect((await fetch(`${core.url}/api/control/state`, { headers: deck })).status).toBe(403);
+    expect((await fetch(`${core.url}/api/control/state`, { headers: deskHeaders(core.url) })).status).toBe(403);
+    expect(readPrompterState(core.db).current).toBeNull();
+  });
+
+  it('names the same question and the same "asked by" as the teleprompter and the graphics', async () => {
+    const [first] = await show(core, producer);
+    const twin = await approvedQuestion(core, producer, { name: 'Айгерим', text: 'Когда починят лифт? Телефон не пишу', district: 'medeu' });
+    const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(twin.id) as { version: number }).version;
+    await producer.send('question.merge', { id: twin.id, version, intoId: first! });
+    const deck = panel(deviceHeaders(core.url, 'Deck', 'producer'));
+    await control('take-next', deck);
+    const reply = await control('show-graphics', deck);
+    const prompter = readPrompterState(core.db).current!;
+    const graphics = readGraphicsState(core.db).shown!;
+    expect(graphics).toEqual({ ...prompter, askedBy: 2 });
+    expect(reply.json.value.onAir).toEqual({ id: prompter.id, askerFirstName: prompter.askerFirstName, district: prompter.district, askedBy: graphics.askedBy });
+  });
+
   it('answers bad requests with a 4xx that names the problem', async () => {
     await show(core, producer);
     const deck = panel(deviceHeaders(core.url, 'Deck', 'producer'));
@@ -186,7 +216,8 @@ describe('the control API', () => {
     expect((await control('fire-fireworks', deck)).json.error.message).toContain('fire-fireworks');
   });
 
-  it('leaves the same state after a take-next from a panel as after one from the rundown', async () => {
+  // The rundown's own N (outcome dialog, then put on air) is compared in tests/e2e/graphicsControl.test.ts.
+  it('leaves the same state after a take-next from a panel as after show.next from a producer\'s socket', async () => {
     const other = await startTestCore({ now: () => CLOCK });
     const otherProducer = await TestWsClient.connect(other.url, 'producer');
     try {
