@@ -11,6 +11,7 @@ import { createIntegration } from '../../electron/core/store/integrations';
 import { keyFileSecretBox } from '../../electron/core/secrets/secretBox';
 import { attachSecretBox, DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../../electron/core/store/settings';
 import { REPO_ROOT } from '../helpers/core';
+import { FakeGraph } from '../helpers/fakeGraph';
 import { FakeTelegram } from '../helpers/fakeTelegram';
 
 const WA_SECRET = 'crash-test-app-secret';
@@ -207,4 +208,147 @@ describe('crash during an intake flood', () => {
       check.close();
     }
   }, 90_000);
+});
+
+describe('repeated crashes during a flood, its draining and the replies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-faults-'));
+  const bot = new FakeTelegram('654321:FAULT-token-abcdefghijklmnop');
+  const graph = new FakeGraph();
+  afterAll(async () => {
+    await bot.stop().catch(() => {});
+    await graph.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Reads the desk's database from this process while the core runs (WAL readers never block it). */
+  const peek = <T>(sql: string): T => {
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    try {
+      return reader.prepare(sql).get() as T;
+    } finally {
+      reader.close();
+    }
+  };
+  const waiting = () => peek<{ n: number }>('SELECT COUNT(*) AS n FROM inbound WHERE payload IS NOT NULL').n;
+  const made = () => peek<{ n: number }>('SELECT COUNT(*) AS n FROM question').n;
+  const unsent = () => peek<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").n;
+
+  async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it('loses or doubles no acknowledged message, and sends a citizen a reply twice only when a crash cut off its send (recorded, at most one per crash)', async () => {
+    await bot.start();
+    await graph.start();
+    const db = openDatabase(join(dir, DATABASE_FILE));
+    attachSecretBox(db, keyFileSecretBox(dir));
+    saveIntakeSettings(
+      db,
+      {
+        ...DEFAULT_INTAKE_SETTINGS,
+        telegram: { enabled: true, token: bot.token, apiRoot: bot.url },
+        whatsapp: { enabled: true, appSecret: WA_SECRET, verifyToken: 'v', accessToken: 'EAAG-fault-access-token', graphApiRoot: graph.url },
+        // Every message is answered, so every stored citizen message has exactly one reply due.
+        limits: { perSenderPerMinute: 0 },
+      },
+      Date.now(),
+    );
+    const { key } = createIntegration(db, 'Fault portal', Date.now());
+    db.close();
+
+    const flood: Flood = { sent: new Map(), acked: new Map() };
+    const telegramIds = new Set<string>();
+    const pushTelegram = (n: number) => {
+      for (const u of bot.push(...Array.from({ length: n }, (_, i) => bot.textUpdate(800_000 + (i % 50), `Сұрақ ${telegramIds.size + i}`)))) {
+        telegramIds.add(`${u.message.chat.id}:${u.message.message_id}`);
+      }
+    };
+    const ackedCount = () => [...flood.acked.values()].reduce((a, ids) => a + ids.size, 0);
+    const kills: string[] = [];
+    // The form's per-IP limit (30 a minute) must let the last life's retries of both rounds through.
+    const roundA = { web: 10, batches: 40, waPosts: 20 };
+    const roundB = { web: 10, batches: 60, waPosts: 20 };
+
+    // Life 1 — kill -9 in the middle of the flood.
+    let life = await startCore(dir);
+    pushTelegram(150);
+    let http = floodHttp(life.url, key, flood, 'a', roundA);
+    await until('the flood is being acknowledged', () => ackedCount() >= 100 && bot.confirmedUpTo > 0);
+    await killHard(life.child);
+    kills.push('flood');
+    await http;
+
+    // Life 2 — a second, bigger burst makes a backlog; kill -9 while it is being made into questions.
+    life = await startCore(dir);
+    const madeAtStart = made();
+    pushTelegram(200);
+    http = floodHttp(life.url, key, flood, 'b', roundB);
+    await until('the backlog is being drained', () => waiting() > 0 && made() > madeAtStart + 50);
+    const backlogAtKill = waiting();
+    await killHard(life.child);
+    kills.push('draining');
+    await http;
+
+    // Lives 3 and 4 — kill -9 while a reply is on its way: Telegram has received it, the desk has not heard back.
+    for (const round of [3, 4]) {
+      life = await startCore(dir);
+      const sentAtStart = bot.sent.length;
+      await until(`replies are being sent (life ${round})`, () => bot.sent.length >= sentAtStart + 20);
+      bot.holdSends = true;
+      await until('a reply is in flight', () => bot.sendsInFlight > 0);
+      await killHard(life.child);
+      kills.push('sending');
+      bot.holdSends = false;
+      await until('the fake Bot API saw the hang-up', () => bot.sendsInFlight === 0);
+    }
+
+    // Last life: senders retry everything unacknowledged; it runs until every reply is out.
+    life = await startCore(dir);
+    await floodHttp(life.url, key, flood, 'a', roundA);
+    await floodHttp(life.url, key, flood, 'b', roundB);
+    await until('Telegram is confirmed, the backlog made and every reply sent', () => bot.pending.length === 0 && waiting() === 0 && unsent() === 0, 120_000);
+    await stopGently(life.child);
+    console.log(`faults: killed during ${kills.join(', ')}; ${backlogAtKill} messages were waiting to be made at the draining kill; ${bot.sent.length} Telegram and ${graph.sent.length} WhatsApp replies sent`);
+
+    const check = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    try {
+      // Nothing acknowledged is lost, nothing is stored twice, everything sent is stored after the retries.
+      const rows = check.prepare('SELECT channel, external_id AS id, COUNT(*) AS n FROM question GROUP BY channel, external_id').all() as Array<{ channel: string; id: string; n: number }>;
+      const stored = new Map<string, Set<string>>();
+      for (const r of rows) {
+        expect(r.n, `${r.channel} ${r.id}`).toBe(1);
+        if (!stored.has(r.channel)) stored.set(r.channel, new Set());
+        stored.get(r.channel)!.add(r.id);
+      }
+      for (const [channel, ids] of flood.acked) for (const id of ids) expect(stored.get(channel)?.has(id), `${channel} ${id}`).toBe(true);
+      for (const [channel, ids] of flood.sent) expect(stored.get(channel)?.size, channel).toBe(ids.size);
+      expect(stored.get('telegram')).toEqual(telegramIds);
+
+      // Every Telegram and WhatsApp question got its reply; a reply went out twice only after a crash cut off its send.
+      const telegramReplies = new Map<string, number>();
+      for (const s of bot.sent) {
+        const id = `${s.chat_id}:${s.reply_parameters?.message_id}`;
+        telegramReplies.set(id, (telegramReplies.get(id) ?? 0) + 1);
+      }
+      const whatsappReplies = new Map<string, number>();
+      for (const s of graph.sent) whatsappReplies.set(s.replyTo ?? '', (whatsappReplies.get(s.replyTo ?? '') ?? 0) + 1);
+      expect(new Set(telegramReplies.keys())).toEqual(telegramIds);
+      expect(new Set(whatsappReplies.keys())).toEqual(stored.get('whatsapp'));
+      const duplicates = [...telegramReplies.values(), ...whatsappReplies.values()].reduce((a, n) => a + (n - 1), 0);
+      const resentInDoubt = (check.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'outbox.resent_in_doubt'").get() as { n: number }).n;
+      // The bound: one reply is in flight at a time, so each crash can leave at most one in doubt; it
+      // is sent again (a citizen may get it twice rather than never) and audited. The two kills made
+      // while Telegram held a reply certainly did.
+      expect(duplicates).toBeGreaterThanOrEqual(kills.filter((k) => k === 'sending').length);
+      expect(duplicates).toBeLessThanOrEqual(resentInDoubt);
+      expect(resentInDoubt).toBeLessThanOrEqual(kills.length);
+      expect((check.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'").get() as { n: number }).n).toBe(0);
+    } finally {
+      check.close();
+    }
+  }, 300_000);
 });

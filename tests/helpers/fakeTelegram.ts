@@ -25,6 +25,10 @@ export class FakeTelegram {
   private nextMessageId = 1;
   private readonly failures = new Map<string, Failure[]>();
   private waiters: Array<() => void> = [];
+  /** While set, each sendMessage is recorded as received and then left unanswered: a send in flight. */
+  holdSends = false;
+  /** sendMessage requests received and not answered yet. */
+  sendsInFlight = 0;
   private server!: Server;
   url = '';
 
@@ -115,6 +119,13 @@ export class FakeTelegram {
         return reply(200, { ok: true, result: true, description: 'Webhook is already deleted' });
       case 'sendMessage': {
         this.sent.push(params as any);
+        if (this.holdSends) {
+          this.sendsInFlight += 1;
+          // Until the bot hangs up (it was killed): Telegram has the message, the bot never hears back.
+          await new Promise<void>((resolve) => res.once('close', () => resolve()));
+          this.sendsInFlight -= 1;
+          return;
+        }
         return reply(200, {
           ok: true,
           result: { message_id: 900_000 + this.sent.length, date: 1_763_700_000, chat: { id: params.chat_id, type: 'private' }, text: params.text },

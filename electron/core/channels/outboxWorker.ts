@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
-import { dueOutbox, markOutboxFailed, markOutboxRetry, markOutboxSent, nextOutboxDue, type OutboxMessage } from '../store/outbox';
+import { insertAudit } from '../store/audit';
+import { dueOutbox, markOutboxFailed, markOutboxRetry, markOutboxSending, markOutboxSent, nextOutboxDue, requeueOutboxInDoubt, type OutboxMessage } from '../store/outbox';
 import type { IntakeSettings } from '../store/settings';
 import { redact } from './redact';
 import { callTelegram, TelegramApiError } from './telegramApi';
@@ -36,13 +37,33 @@ export interface OutboxWorkerDeps {
  * Sends replies waiting in the outbox, oldest first, with exponential back-off and the
  * platform's own `retry_after`. Rows are enqueued only after the question they answer is
  * committed, so a reply never promises something that was not stored.
+ *
+ * Each reply is sent once, except after a crash during its send: one at a time is in flight, and
+ * it is marked `sending` (committed) before the request leaves. Neither platform takes an
+ * idempotency key, so a reply found `sending` at start is sent again and audited
+ * (`outbox.resent_in_doubt`): at most one duplicate per crash, and only of the reply in flight.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: OutboxWorkerDeps) {}
+  constructor(private readonly deps: OutboxWorkerDeps) {
+    this.requeueInDoubt();
+  }
+
+  private requeueInDoubt(): void {
+    const { db, now, log } = this.deps;
+    const at = now();
+    const requeued = db.transaction(() => {
+      const rows = requeueOutboxInDoubt(db, at);
+      for (const row of rows) {
+        insertAudit(db, { at, actor: 'desk', action: 'outbox.resent_in_doubt', entity: 'outbox', entityId: row.id, after: { channel: row.channel, attempts: row.attempts } });
+      }
+      return rows;
+    })();
+    for (const row of requeued) log(`reply ${row.id} via ${row.channel} was being sent when the desk stopped; it is sent again and may arrive twice`);
+  }
 
   /** Something was enqueued: send soon. */
   kick(): void {
@@ -91,6 +112,7 @@ export class OutboxWorker {
       if (due.length === 0 || this.stopped) return;
       for (const message of due) {
         try {
+          markOutboxSending(db, message.id);
           await this.send(message);
           markOutboxSent(db, message.id, now());
         } catch (error) {

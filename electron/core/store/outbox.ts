@@ -45,9 +45,16 @@ const DUE = `
   ORDER BY o.next_attempt_at, o.id
   LIMIT @limit
 `;
+/** Committed before the request leaves: a row still `sending` at start was cut off mid-send. */
+const SENDING = `UPDATE outbox SET status = 'sending' WHERE id = @id`;
 const SENT = `UPDATE outbox SET status = 'sent', sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @id`;
 const RETRY = `
-  UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @nextAt, last_error = @error WHERE id = @id
+  UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @nextAt, last_error = @error WHERE id = @id
+`;
+const IN_DOUBT = `
+  UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @now, last_error = @error
+  WHERE status = 'sending'
+  RETURNING id, channel, attempts
 `;
 const FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id`;
 const NEXT_DUE = `SELECT MIN(o.next_attempt_at) AS at FROM outbox o WHERE ${SENDABLE}`;
@@ -70,6 +77,20 @@ export function enqueueOutbox(db: Db, message: NewOutboxMessage, now: number): b
 export function dueOutbox(db: Db, now: number, limit: number, paused = false): OutboxMessage[] {
   const rows = prepared(db, DUE).all({ now, limit, paused: paused ? 1 : 0 }) as Array<Omit<OutboxMessage, 'body'> & { body: string }>;
   return rows.map((r) => ({ ...r, body: JSON.parse(r.body) as Record<string, unknown> }));
+}
+
+export function markOutboxSending(db: Db, id: number): void {
+  prepared(db, SENDING).run({ id });
+}
+
+/**
+ * Replies whose send was under way when the desk stopped (a crash, kill -9): the platform may or
+ * may not have delivered them, and neither Telegram nor WhatsApp can be asked. They go back to
+ * pending — sent again, so a citizen may get that one reply twice rather than never — and are
+ * returned so the caller can record them.
+ */
+export function requeueOutboxInDoubt(db: Db, now: number): Array<{ id: number; channel: Channel; attempts: number }> {
+  return prepared(db, IN_DOUBT).all({ now, error: 'in doubt: the desk stopped during this send; sent again' }) as Array<{ id: number; channel: Channel; attempts: number }>;
 }
 
 export function markOutboxSent(db: Db, id: number, now: number): void {

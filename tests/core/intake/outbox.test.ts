@@ -67,4 +67,27 @@ describe('outbox worker', () => {
     expect(logs.join('\n')).toContain('bot was blocked');
     expect(logs.join('\n')).not.toContain(fake.token);
   });
+
+  it('sends again, once, and audits a reply whose send was cut off by a crash', async () => {
+    enqueue('cut-off');
+    enqueue('done');
+    await worker.drain();
+    // As a kill -9 during the first send leaves it: claimed, never confirmed.
+    core.db.prepare("UPDATE outbox SET status = 'sending', sent_at = NULL, attempts = 0 WHERE dedupe_key = 'cut-off'").run();
+    await core.close();
+    const sentBefore = fake.sent.length;
+
+    core = await startTestCore({ dataDir: core.dataDir, now: () => clock, log: (m) => logs.push(m) });
+    const rows = () => core.db.prepare('SELECT id, dedupe_key AS key, status, attempts, last_error AS error FROM outbox ORDER BY id').all() as any[];
+    expect(rows()[0]).toMatchObject({ key: 'cut-off', status: 'pending', attempts: 1, error: expect.stringContaining('in doubt') });
+    expect(rows()[1]).toMatchObject({ key: 'done', status: 'sent' });
+    const audit = core.db.prepare("SELECT entity_id AS id, action FROM audit WHERE entity = 'outbox'").all();
+    expect(audit).toEqual([{ id: rows()[0].id, action: 'outbox.resent_in_doubt' }]);
+    expect(logs.join('\n')).toContain(`reply ${rows()[0].id} via telegram was being sent when the desk stopped`);
+
+    await core.channels.outbox.drain();
+    await core.channels.outbox.drain();
+    expect(fake.sent.length - sentBefore).toBe(1);
+    expect(rows().map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
 });
