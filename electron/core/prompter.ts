@@ -24,6 +24,7 @@ export function toPrompterItem(question: Question): PrompterItem {
     // Parsed at intake and confirmed by a producer: never the sender's full name or a surname.
     askerFirstName: question.airName,
     district: question.district,
+    askedBy: Math.max(1, question.groupSize),
   };
 }
 

@@ -16,7 +16,7 @@ export interface StateDeps {
  * The one way a question changes status: checks the version the producer saw and the status
  * flow, writes the change and its audit row. Call inside a transaction (see `commitChanges`).
  */
-export function transition(deps: StateDeps, actor: string, id: number, version: number, change: StateChange): Question {
+export function transition(deps: Pick<StateDeps, 'db' | 'now'>, actor: string, id: number, version: number, change: StateChange): Question {
   const before = getQuestion(deps.db, id);
   if (!before) throw new AppError('not_found');
   if (before.version !== version) throw new AppError('stale', { current: before });

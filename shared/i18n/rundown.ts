@@ -99,6 +99,14 @@ export const rundownStrings = {
         stopCountdown: 'Stop countdown',
       },
       table: { question: 'Question', outcome: 'Outcome', details: 'Details', onAir: 'On air', decided: 'Decided' },
+      air: {
+        replaceTitle: 'Replace the question on air?',
+        replaceBody: 'It goes back to the front of its queue, its outcome still to be recorded. Better: record its outcome first (N).',
+        replace: 'Replace it',
+        cancel: 'Cancel',
+        changed: 'On air changed.',
+        undo: 'Undo (Z)',
+      },
       error: {
         noLiveEpisode: 'Nothing goes on air outside a live episode: start the episode (or a rehearsal) first.',
         otherEpisode: 'This question is queued for another episode, not the live one.',
@@ -217,6 +225,14 @@ export const rundownStrings = {
         stopCountdown: 'Остановить отсчёт',
       },
       table: { question: 'Вопрос', outcome: 'Итог', details: 'Подробности', onAir: 'В эфире', decided: 'Когда' },
+      air: {
+        replaceTitle: 'Заменить вопрос в эфире?',
+        replaceBody: 'Он вернётся в начало своей очереди, итог останется не отмеченным. Лучше сначала отметить его итог (N).',
+        replace: 'Заменить',
+        cancel: 'Отмена',
+        changed: 'Эфир изменён.',
+        undo: 'Отменить (Z)',
+      },
       error: {
         noLiveEpisode: 'Вне идущего выпуска в эфир ничего не выходит: сначала начните выпуск (или репетицию).',
         otherEpisode: 'Этот вопрос стоит в очереди другого выпуска, не идущего сейчас.',
@@ -335,6 +351,14 @@ export const rundownStrings = {
         stopCountdown: 'Санақты тоқтату',
       },
       table: { question: 'Сұрақ', outcome: 'Нәтиже', details: 'Толығырақ', onAir: 'Эфирде', decided: 'Қашан' },
+      air: {
+        replaceTitle: 'Эфирдегі сұрақты ауыстыру керек пе?',
+        replaceBody: 'Ол өз кезегінің басына оралады, нәтижесі белгіленбей қалады. Алдымен нәтижесін белгілеген дұрыс (N).',
+        replace: 'Ауыстыру',
+        cancel: 'Бас тарту',
+        changed: 'Эфир өзгерді.',
+        undo: 'Болдырмау (Z)',
+      },
       error: {
         noLiveEpisode: 'Жүріп жатқан шығарылымнан тыс эфирге ештеңе шықпайды: алдымен шығарылымды (немесе репетицияны) бастаңыз.',
         otherEpisode: 'Бұл сұрақ қазір жүріп жатқан емес, басқа шығарылымның кезегінде тұр.',

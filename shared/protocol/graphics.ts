@@ -38,11 +38,8 @@ export const graphicsStyleSchema = z.object({
 export type GraphicsStyle = z.infer<typeof graphicsStyleSchema>;
 export const DEFAULT_GRAPHICS_STYLE: GraphicsStyle = graphicsStyleSchema.parse({});
 
-/** What a viewer may see: the teleprompter's item (first name, district, masked text) and the audience's vote. */
-export const graphicsItemSchema = prompterItemSchema.extend({
-  /** How many people asked this question (its near-duplicate group). */
-  askedBy: z.number().int().min(1),
-});
+/** What a viewer may see: exactly the teleprompter's item (first name, district, masked text, asked by N). */
+export const graphicsItemSchema = prompterItemSchema;
 export type GraphicsItem = z.infer<typeof graphicsItemSchema>;
 
 export const graphicsStateSchema = z.object({

@@ -9,6 +9,8 @@ export const prompterItemSchema = z.object({
   text: z.string(),
   askerFirstName: z.string(),
   district: z.enum(DISTRICTS).nullable(),
+  /** How many people asked it (its near-duplicate group). */
+  askedBy: z.number().int().min(1).default(1),
 });
 export type PrompterItem = z.infer<typeof prompterItemSchema>;
 

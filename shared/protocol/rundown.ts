@@ -54,6 +54,8 @@ export const rundownItemSchema = z.object({
   airedMs: z.number(),
   /** When the current on-air segment began, if on air now. */
   onAirSince: z.number().nullable(),
+  /** How many people asked it: its near-duplicate group, folded into this one item. */
+  askedBy: z.number().int().min(1).default(1),
 });
 export type RundownItem = z.infer<typeof rundownItemSchema>;
 
@@ -63,6 +65,9 @@ export const commitmentSchema = z.object({
   due: isoDate.nullable(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** How long an on-air change can be taken back (`show.undo`); screens show their undo for as long. */
+export const AIR_UNDO_MS = 10_000;
 
 /** What the producer records when the show moves on from a question. */
 export const outcomeInputSchema = z.discriminatedUnion('kind', [
@@ -104,6 +109,8 @@ export const outcomeSchema = z.object({
   deferredToEpisodeId: z.number().int().nullable(),
   airedMs: z.number(),
   decidedAt: z.number(),
+  /** How many people asked it (its group): every one of them got this outcome. */
+  askedBy: z.number().int().min(1).default(1),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

@@ -43,7 +43,7 @@ describe('prompter state', () => {
     await producer.send('episode.start', { id: rundown.episode.id });
     const a = await queued('Асель Нурова', 'Вопрос акиму', akim!.id);
     const b = await queued('Берик Ким', 'Вопрос о дорогах', mobility!.id);
-    const c = await queued('Вика Ли', 'Ещё вопрос о дорогах', mobility!.id);
+    const c = await queued('Вика Ли', 'Когда откроют новую поликлинику в Алатау?', mobility!.id);
 
     let state = await producer.send('prompter.get', {});
     expect(state.current).toBeNull();
@@ -55,7 +55,7 @@ describe('prompter state', () => {
     expect(event.payload.next.id).toBe(c);
     expect(event.payload.speaker).toEqual({ name: 'Руководитель', portfolio: 'Мобильность' });
     state = await speaker.send('prompter.get', {});
-    expect(state.current).toEqual({ id: b, text: 'Вопрос о дорогах', askerFirstName: 'Берик', district: 'almaly' });
+    expect(state.current).toEqual({ id: b, text: 'Вопрос о дорогах', askerFirstName: 'Берик', district: 'almaly', askedBy: 1 });
 
     // The speaker never receives the rundown, question events or any contact data.
     const received = JSON.stringify(speaker.events);

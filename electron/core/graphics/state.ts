@@ -7,9 +7,9 @@ import { getQuestion, listByStatus } from '../store/questions';
 import { getQueueItem, listRundownItems } from '../store/queue';
 import { listSpeakers } from '../store/speakers';
 
-/** The teleprompter's item (first name, district, masked text) and the group's size: nothing else reaches viewers. */
+/** The teleprompter's item (first name, district, masked text, asked by N): nothing else reaches viewers. */
 export function toGraphicsItem(question: Question): GraphicsItem {
-  return { ...toPrompterItem(question), askedBy: Math.max(1, question.groupSize) };
+  return toPrompterItem(question);
 }
 
 /**

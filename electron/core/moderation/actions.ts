@@ -11,6 +11,7 @@ import {
   updateQuestionFields,
   type FieldChange,
 } from '../store/questions';
+import { approvalSubjects, foldGroup, nextWaitingMember } from './groupItem';
 import type { UndoEntry, UndoLog } from './undo';
 
 export interface ModerationDeps extends StateDeps {
@@ -76,14 +77,20 @@ function rejectOne(deps: StateDeps, actor: string, ref: QuestionRef, reason: Rej
   });
 }
 
+/** Approves the question and with it its group: the members still waiting fold into it. */
 export function approve(deps: ModerationDeps, actor: string, ref: QuestionRef): Question {
-  return act(deps, actor, 'approve', [ref.id], () => [
-    transition(deps, actor, ref.id, ref.version, { status: 'approved' }),
-  ]).at(-1)!;
+  return act(deps, actor, 'approve', approvalSubjects(deps.db, [ref.id]), () => {
+    const approved = transition(deps, actor, ref.id, ref.version, { status: 'approved' });
+    return [...foldGroup(deps, actor, approved), approved];
+  }).at(-1)!;
 }
 
+/** Rejects one member only (a reason may be about this sender); the group's next member takes its row. */
 export function reject(deps: ModerationDeps, actor: string, ref: QuestionRef, reason: RejectReason, note?: string): Question {
-  return act(deps, actor, 'reject', [ref.id], () => [rejectOne(deps, actor, ref, reason, note)]).at(-1)!;
+  return act(deps, actor, 'reject', [ref.id], () => {
+    const rejected = rejectOne(deps, actor, ref, reason, note);
+    return [...nextWaitingMember(deps.db, rejected), rejected];
+  }).at(-1)!;
 }
 
 /** The on-air wording changes; the original text is never touched. */
@@ -128,7 +135,9 @@ export function split(deps: ModerationDeps, actor: string, ref: QuestionRef): Qu
   return act(deps, actor, 'split', [ref.id], () => {
     const current = mustGet(deps, ref.id);
     if (current.groupId === null || current.groupSize < 2) throw new AppError('invalid_transition');
-    bumpVersion(deps.db, ref.id, ref.version, deps.now());
+    // A member folded into its group comes back as work of its own.
+    if (current.status === 'merged') transition(deps, actor, ref.id, ref.version, { status: 'new' });
+    else bumpVersion(deps.db, ref.id, ref.version, deps.now());
     const groupId = createGroup(deps.db, ref.id, deps.now());
     moveToGroup(deps.db, ref.id, current.groupId, groupId);
     addGroupEvidence(deps.db, ref.id, current.groupId, 'split');
@@ -159,18 +168,32 @@ export type BulkAction =
 /** All or nothing: one stale or impossible member refuses the whole selection. */
 export function bulk(deps: ModerationDeps, actor: string, refs: readonly QuestionRef[], action: BulkAction): Question[] {
   const ids = refs.map((r) => r.id);
-  return act(deps, actor, `bulk.${action.kind}`, ids, () =>
-    refs.map((ref) => {
+  const subjects = action.kind === 'approve' ? approvalSubjects(deps.db, ids) : ids;
+  return act(deps, actor, `bulk.${action.kind}`, subjects, () => {
+    const changed: Question[] = [];
+    const folded = new Set<number>();
+    for (const ref of refs) {
       switch (action.kind) {
-        case 'approve':
-          return transition(deps, actor, ref.id, ref.version, { status: 'approved' });
-        case 'reject':
-          return rejectOne(deps, actor, ref, action.reason);
+        case 'approve': {
+          // Two members of one group in the selection: the first approved carries the other.
+          if (folded.has(ref.id)) continue;
+          const approved = transition(deps, actor, ref.id, ref.version, { status: 'approved' });
+          const members = foldGroup(deps, actor, approved);
+          for (const m of members) folded.add(m.id);
+          changed.push(...members, approved);
+          break;
+        }
+        case 'reject': {
+          const rejected = rejectOne(deps, actor, ref, action.reason);
+          changed.push(...nextWaitingMember(deps.db, rejected), rejected);
+          break;
+        }
         case 'tag':
-          return editFields(deps, actor, ref, action.patch, 'question.tag');
+          changed.push(editFields(deps, actor, ref, action.patch, 'question.tag'));
       }
-    }),
-  );
+    }
+    return changed;
+  });
 }
 
 /** Reverts the producer's last action; stale if anyone changed those questions since. */

@@ -20,6 +20,7 @@ import {
   type GroupMemberRow,
 } from '../store/groups';
 import { setIntakeAnalysis } from '../store/questions';
+import { joinActiveGroup } from './groupItem';
 
 export interface EnrichDeps {
   now: () => number;
@@ -111,7 +112,8 @@ export function suggestionsFor(suggestions: Suggestions, fp: Fingerprint): Sugge
 
 /**
  * Intake's `onInserted` hook: flags, suggestions and near-duplicate grouping, written in the
- * same transaction as the question, so a question is never visible half-analysed.
+ * same transaction as the question, so a question is never visible half-analysed. A late asker
+ * of a question already taken up joins it (see `joinActiveGroup`).
  */
 export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question) => Question {
   return (db, question) => {
@@ -123,6 +125,6 @@ export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question)
     const groupId = groupFor(db, question.id, fp, keys, deps.now());
     const analysed = setIntakeAnalysis(db, question, { flags, suggestions, groupId, groupSize: growGroup(db, groupId) });
     saveFingerprint(db, question.id, groupId, JSON.stringify(fp), keys);
-    return analysed;
+    return joinActiveGroup(db, deps.now(), analysed);
   };
 }

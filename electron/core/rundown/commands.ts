@@ -23,6 +23,7 @@ import { listDeferredHere, listEpisodeOutcomes } from '../store/outcomes';
 import { getQuestion, listByStatus } from '../store/questions';
 import { appendToQueue, getQueueItem, listPending, listRundownItems, moveInQueue, removeFromQueue } from '../store/queue';
 import { getSpeaker, listSpeakers, replaceSpeakers } from '../store/speakers';
+import { followLateAskers } from './lateAskers';
 import { episodeOf, putOnAir, takeNext, undoAir, type AirDesk } from './onAir';
 import { recordOutcome } from './outcome';
 import { OnAirProjection } from './projection';
@@ -94,6 +95,7 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
   setPrompterClock(db, deps.now);
   const onAirNow = () => listByStatus(db, 'on_air', 1)[0] ?? null;
   const projection = new OnAirProjection(deps);
+  followLateAskers(deps, (episodeId) => publish(deps, episodeId));
 
   registry.register('episode.list', () => ({ items: listEpisodes(db) }));
 

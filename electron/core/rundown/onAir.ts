@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { Episode, OutcomeInput, Question } from '../../../shared/protocol';
+import { AIR_UNDO_MS, type Episode, type OutcomeInput, type Question } from '../../../shared/protocol';
 import { transition, type StateDeps } from '../questionState';
 import { closeAirSegment, openAirSegment } from '../store/airTime';
 import { insertAudit } from '../store/audit';
@@ -11,7 +11,6 @@ import { listSpeakers } from '../store/speakers';
 import { recordOutcome } from './outcome';
 
 /** How long an on-air change can be taken back: long enough to notice a mis-click, short enough to be safe. */
-export const AIR_UNDO_MS = 10_000;
 
 /** Where a question stood before an on-air change, so the change can be taken back exactly. */
 interface Place {

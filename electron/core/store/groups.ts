@@ -160,3 +160,28 @@ export function groupLeadId(db: Db, groupId: number): number | null {
     | undefined;
   return row?.id ?? null;
 }
+
+const WAITING_MEMBERS = `
+  SELECT id FROM question
+  WHERE group_id = @groupId AND status = 'new' AND id != @exceptId
+  ORDER BY id
+`;
+
+/** Members of a group still waiting for a producer (status new), oldest first, but `exceptId`. */
+export function waitingMemberIds(db: Db, groupId: number, exceptId: number): number[] {
+  return (prepared(db, WAITING_MEMBERS).all({ groupId, exceptId }) as Array<{ id: number }>).map((r) => r.id);
+}
+
+// Approved, queued or on air: the member the show is already dealing with.
+const ACTIVE_MEMBER = `
+  SELECT id FROM question
+  WHERE group_id = @groupId AND status IN ('approved', 'queued', 'on_air') AND id != @exceptId
+  ORDER BY id
+  LIMIT 1
+`;
+
+/** The member of a group the show has taken up (approved, queued or on air), if any. */
+export function activeMemberId(db: Db, groupId: number, exceptId: number): number | null {
+  const row = prepared(db, ACTIVE_MEMBER).get({ groupId, exceptId }) as { id: number } | undefined;
+  return row?.id ?? null;
+}

@@ -37,6 +37,7 @@ interface OutcomeRow {
   deferred_to: number | null;
   aired_ms: number;
   decided_at: number;
+  asked_by: number;
 }
 
 const INSERT = `
@@ -51,9 +52,10 @@ const FOR_EPISODE = `
          COALESCE((SELECT SUM(a.ended_at - a.started_at) FROM air_segment a
                    WHERE a.question_id = o.question_id AND a.episode_id IS o.episode_id
                      AND a.ended_at IS NOT NULL), 0) AS aired_ms,
-         o.decided_at
+         o.decided_at, MAX(COALESCE(g.size, 1), 1) AS asked_by
   FROM outcome o
   JOIN question q ON q.id = o.question_id
+  LEFT JOIN question_group g ON g.id = q.group_id
   LEFT JOIN handoff h ON h.id = (
     SELECT MAX(h2.id) FROM handoff h2 WHERE h2.question_id = o.question_id AND o.kind = 'handed_off'
   )
@@ -110,6 +112,7 @@ export function listEpisodeOutcomes(db: Db, episodeId: number): Outcome[] {
     deferredToEpisodeId: r.deferred_to,
     airedMs: r.aired_ms,
     decidedAt: r.decided_at,
+    askedBy: r.asked_by,
   }));
 }
 

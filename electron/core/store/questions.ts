@@ -250,6 +250,17 @@ const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string>
 const FILTER_KEYS = Object.keys(FILTER_SQL) as Array<keyof typeof FILTER_SQL>;
 
 /** The SQL and parameters for one inbox page; exported so tests can EXPLAIN it. */
+/**
+ * A near-duplicate group is one row in the inbox: members folded into another (merged) are not
+ * listed, and of the members still waiting only the oldest is (with the group's count). A text
+ * search lists every match: the producer is looking for one message.
+ */
+const COLLAPSE_GROUPS = [
+  `q.status != 'merged'`,
+  `NOT (q.status = 'new' AND EXISTS (
+     SELECT 1 FROM question o WHERE o.group_id = q.group_id AND o.status = 'new' AND o.id < q.id))`,
+];
+
 export function inboxQuery(
   filter: InboxFilter,
   page: { limit: number; beforeId?: number | undefined },
@@ -274,6 +285,7 @@ export function inboxQuery(
   if (filter.flagged === false) where.push(`${plus}q.flagged = 0`);
   const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
   if (match === null) {
+    if (filter.status !== 'merged') where.push(...COLLAPSE_GROUPS);
     return {
       sql: `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY q.id DESC LIMIT @limit`,
       params,

@@ -22,6 +22,7 @@ interface RundownRow {
   position: number;
   aired_ms: number;
   on_air_since: number | null;
+  asked_by: number;
 }
 
 const GET = `
@@ -73,9 +74,11 @@ const EPISODE_ITEMS = `
          COALESCE((SELECT SUM(a.ended_at - a.started_at) FROM air_segment a
                    WHERE a.question_id = q.id AND a.ended_at IS NOT NULL), 0) AS aired_ms,
          (SELECT a.started_at FROM air_segment a
-          WHERE a.question_id = q.id AND a.ended_at IS NULL) AS on_air_since
+          WHERE a.question_id = q.id AND a.ended_at IS NULL) AS on_air_since,
+         MAX(COALESCE(g.size, 1), 1) AS asked_by
   FROM queue_item qi
   JOIN question q ON q.id = qi.question_id
+  LEFT JOIN question_group g ON g.id = q.group_id
   WHERE qi.episode_id = @episodeId AND q.status IN ('queued', 'on_air')
   ORDER BY qi.speaker_id, qi.position, qi.added_at
 `;
@@ -147,6 +150,7 @@ export function listRundownItems(db: Db, episodeId: number): RundownItem[] {
     position: r.position,
     airedMs: r.aired_ms,
     onAirSince: r.on_air_since,
+    askedBy: r.asked_by,
   }));
 }
 

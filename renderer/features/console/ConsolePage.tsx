@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
 import { TOPICS } from '../../../shared/vocabulary';
+import { CommandError } from '../../api';
+import { useAirControl } from '../../components/AirControl';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -40,7 +42,10 @@ export function ConsolePage(): React.JSX.Element {
   const client = useDeskClient('producer', () => name);
   const status = useConnectionStatus(client);
   useInbox(client);
-  const actions = useActions(client);
+  const air = useAirControl(client, (error) =>
+    setNotice({ kind: 'error', text: error instanceof CommandError ? error.message : t('error.internal') }),
+  );
+  const actions = useActions(client, air.putOnAir);
   useShortcuts(actions, t('console.error.selectToMerge'));
 
   const ids = useInboxStore((s) => s.ids);
@@ -180,6 +185,7 @@ export function ConsolePage(): React.JSX.Element {
       </div>
       {mode === 'help' && <HelpOverlay />}
       {mode === 'rules' && <RulesEditor client={client} onClose={() => setMode('none')} />}
+      {air.view}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionSchema, type Question, type RejectReason } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
+import type { AirControl } from '../../components/AirControl';
 import { clearSelection, setMode, setNotice } from './consoleState';
 import { applyQuestion } from './useInbox';
 
@@ -13,7 +14,7 @@ const ref = (q: Question) => ({ id: q.id, version: q.version });
  * Every console action as one function each. Replies update the list at once (events follow);
  * a refusal shows the server's message, and a stale refusal also shows the fresh question.
  */
-export function useActions(client: DeskClient) {
+export function useActions(client: DeskClient, putOnAir: AirControl['putOnAir']) {
   const { t } = useTranslation();
   return useMemo(() => {
     const run = <T,>(action: Promise<T>, apply: (value: T) => readonly Question[], done?: string): Promise<boolean> =>
@@ -37,7 +38,8 @@ export function useActions(client: DeskClient) {
       approve: (q: Question) => run(client.send('question.approve', ref(q)), one),
       reject: (q: Question, reason: RejectReason, note?: string) =>
         run(client.send('question.reject', { ...ref(q), reason, ...(note ? { note } : {}) }), one),
-      putOnAir: (q: Question) => run(client.send('question.putOnAir', ref(q)), one),
+      /** Through the rules of air: a replacement is confirmed first, and the change can be undone. */
+      putOnAir: (q: Question) => putOnAir(ref(q)),
       queue: (q: Question) => run(client.send('queue.add', ref(q)), (r) => [r.question]),
       /** `version` is the one the producer started editing from, so a concurrent edit is caught. */
       edit: (id: number, version: number, airText: string) =>
@@ -74,7 +76,7 @@ export function useActions(client: DeskClient) {
       undo: () => run(client.send('question.undo', {}), (r) => r.items, t('console.undone')),
       cancel: () => setMode('none'),
     };
-  }, [client, t]);
+  }, [client, t, putOnAir]);
 }
 
 export type Actions = ReturnType<typeof useActions>;

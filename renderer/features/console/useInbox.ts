@@ -48,6 +48,7 @@ export function applyQuestions(questions: readonly Question[]): void {
     const groupSizes = new Map(state.groupSizes);
     let ids = state.ids;
     const oldest = ids.at(-1);
+    const arrivals = new Set<number>();
     for (const question of questions) {
       const existing = byId.get(question.id);
       if (existing && existing.version > question.version) continue;
@@ -55,10 +56,52 @@ export function applyQuestions(questions: readonly Question[]): void {
       if (question.groupId !== null) groupSizes.set(question.groupId, question.groupSize);
       // Beyond the oldest loaded page it will come with that page, in order.
       const withinLoaded = !state.hasMore || oldest === undefined || question.id > oldest;
-      if (!existing && withinLoaded && matchesFilter(question, state.filter)) ids = insertSorted(ids, question.id);
+      if (!existing && withinLoaded) arrivals.add(question.id);
+    }
+    // Decided on the batch's final state: a rejected row and the member taking its place come together.
+    const rows = groupRows({ ids, byId, filter: state.filter });
+    for (const id of [...arrivals].sort((a, b) => a - b)) {
+      const question = byId.get(id)!;
+      if (!matchesFilter(question, state.filter) || rows.folds(question)) continue;
+      ids = insertSorted(ids, id);
+      rows.listed(question);
     }
     return { byId, ids, groupSizes };
   });
+}
+
+/**
+ * The inbox's rule for groups, as the server applies it (store/questions.ts COLLAPSE_GROUPS): a
+ * member folded into another is not listed, and a waiting member is not when an older waiting
+ * member of its group already is. A text search lists every match.
+ */
+function groupRows(state: Pick<InboxState, 'ids' | 'byId' | 'filter'>): {
+  folds(question: Question): boolean;
+  listed(question: Question): void;
+} {
+  const collapse = state.filter.status !== 'merged' && !state.filter.text?.trim();
+  let waiting: Map<number, number> | null = null;
+  const waitingRows = (): Map<number, number> => {
+    if (waiting) return waiting;
+    waiting = new Map();
+    for (const id of state.ids) {
+      const q = state.byId.get(id);
+      if (q?.status === 'new' && q.groupId !== null) waiting.set(q.groupId, Math.min(id, waiting.get(q.groupId) ?? id));
+    }
+    return waiting;
+  };
+  return {
+    folds: (q) => {
+      if (!collapse) return false;
+      if (q.status === 'merged') return true;
+      if (q.status !== 'new' || q.groupId === null) return false;
+      const row = waitingRows().get(q.groupId);
+      return row !== undefined && row < q.id;
+    },
+    listed: (q) => {
+      if (q.status === 'new' && q.groupId !== null && waiting) waiting.set(q.groupId, Math.min(q.id, waiting.get(q.groupId) ?? q.id));
+    },
+  };
 }
 
 export function applyQuestion(question: Question): void {

@@ -220,6 +220,7 @@ function Asker({ item }: { item: PrompterItem }): React.JSX.Element {
       {item.district
         ? t('prompter.asker', { name: item.askerFirstName, district: t(`district.${item.district}`) })
         : t('prompter.askerNoDistrict', { name: item.askerFirstName })}
+      {item.askedBy > 1 && <span className="prompter-asked-by"> · {t('console.askedBy', { count: item.askedBy })}</span>}
     </>
   );
 }

@@ -208,6 +208,7 @@ function QueueRow({
         <p className="queue-item-meta">
           <span className="reference">{item.reference}</span> {item.senderName}
           {item.district ? `, ${t(`district.${item.district}`)}` : ''}
+          {item.askedBy > 1 && <span className="asked-by"> · {t('console.askedBy', { count: item.askedBy })}</span>}
           {item.airedMs > 0 && <span className="aired"> · {t('rundown.aired', { time: formatDuration(item.airedMs) })}</span>}
         </p>
       </div>

@@ -5,6 +5,7 @@ import type { Episode, Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem 
 import { formatCityTime } from '../../../shared/time';
 import { shortcutKey } from '../../../shared/shortcutKey';
 import { CommandError } from '../../api';
+import { useAirControl } from '../../components/AirControl';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
@@ -23,23 +24,6 @@ import { useDepartments, useEpisodes, useNow, useQueueable, useRundown, useWorki
 
 /** Why the outcome dialog is open: one question, before taking the next, or the end-of-show walk. */
 type OutcomeMode = 'single' | 'thenNext' | 'walkthrough';
-
-/** What is left without an outcome, on air first, then each speaker's queue in order. */
-function pendingItems(rundown: Rundown): RundownItem[] {
-  const order = new Map(rundown.speakers.map((s, i) => [s.id, i]));
-  return [...rundown.items].sort(
-    (a, b) =>
-      Number(b.status === 'on_air') - Number(a.status === 'on_air') ||
-      (order.get(a.speakerId) ?? 0) - (order.get(b.speakerId) ?? 0) ||
-      a.position - b.position,
-  );
-}
-
-/** The live speaker's next question, else the first one waiting for any speaker. */
-function nextItem(rundown: Rundown): RundownItem | null {
-  const waiting = pendingItems(rundown).filter((i) => i.status === 'queued');
-  return waiting.find((i) => i.speakerId === rundown.episode.activeSpeakerId) ?? waiting[0] ?? null;
-}
 
 export function RundownPage(): React.JSX.Element {
   const { t } = useTranslation();
@@ -74,20 +58,26 @@ export function RundownPage(): React.JSX.Element {
   const readOnly = episode?.status === 'done';
   // What the teleprompter shows is what the rundown calls on air: both read the one projection.
   const onAir = rundown?.items.find((i) => i.questionId === prompter.current?.id) ?? null;
-  const next = rundown ? nextItem(rundown) : null;
+  const next = rundown?.items.find((i) => i.questionId === prompter.next?.id) ?? null;
+  const air = useAirControl(client, fail);
   const targets = episode ? deferTargets(episodes, episode) : [];
 
+  const { putOnAir: airPut, offerUndo } = air;
   const putOnAir = useCallback(
-    (item: RundownItem) => run(client.send('question.putOnAir', { id: item.questionId, version: item.version })),
-    [client, run],
+    (item: RundownItem) => {
+      setError(null);
+      airPut({ id: item.questionId, version: item.version });
+    },
+    [airPut],
   );
 
-  /** One keystroke (N): if a question is on air, its outcome is asked first, then the next goes on air. */
+  /** One keystroke (N): if a question is on air, its outcome is asked first, then the core's take next. */
   const takeNext = useCallback((): void => {
     if (!rundown || !isLive || dialog) return;
+    setError(null);
     if (onAir) setDialog({ item: onAir, mode: 'thenNext', left: 0 });
-    else if (next) putOnAir(next);
-  }, [rundown, isLive, dialog, onAir, next, putOnAir]);
+    else if (next) client.send('show.next', {}).then(offerUndo, fail);
+  }, [rundown, isLive, dialog, onAir, next, client, offerUndo, fail]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -108,13 +98,14 @@ export function RundownPage(): React.JSX.Element {
     return fresh;
   };
 
-  const walk = (fresh: Rundown): void => {
-    const left = pendingItems(fresh);
-    const first = left[0];
-    if (first) setDialog({ item: first, mode: 'walkthrough', left: left.length });
+  /** The end-of-show walk: what the core says is left, one outcome at a time, then the episode ends. */
+  const walk = async (episodeId: number): Promise<void> => {
+    const { items } = await client.send('episode.pending', { id: episodeId });
+    const first = items[0];
+    if (first) setDialog({ item: first, mode: 'walkthrough', left: items.length });
     else {
       setDialog(null);
-      run(client.send('episode.end', { id: fresh.episode.id }));
+      await client.send('episode.end', { id: episodeId });
     }
   };
 
@@ -122,13 +113,17 @@ export function RundownPage(): React.JSX.Element {
     if (!dialog || !episode) return;
     setError(null);
     try {
+      if (dialog.mode === 'thenNext') {
+        setDialog(null);
+        await client.send('show.next', { outcome });
+        offerUndo();
+        return;
+      }
       await client.send('outcome.record', { id: dialog.item.questionId, version: dialog.item.version, outcome });
       const fresh = await refresh(episode.id);
       if (!fresh) return setDialog(null);
-      if (dialog.mode === 'walkthrough') return walk(fresh);
+      if (dialog.mode === 'walkthrough') return await walk(episode.id);
       setDialog(null);
-      const upcoming = dialog.mode === 'thenNext' ? nextItem(fresh) : null;
-      if (upcoming) await client.send('question.putOnAir', { id: upcoming.questionId, version: upcoming.version });
     } catch (e) {
       setDialog(null);
       fail(e);
@@ -224,7 +219,7 @@ export function RundownPage(): React.JSX.Element {
                     </button>
                   )}
                   {isLive && (
-                    <button type="button" onClick={() => walk(rundown)}>
+                    <button type="button" onClick={() => void walk(episode.id).catch(fail)}>
                       {t('rundown.episode.endShow')}
                     </button>
                   )}
@@ -271,6 +266,7 @@ export function RundownPage(): React.JSX.Element {
           onCancel={() => setDialog(null)}
         />
       )}
+      {air.view}
     </div>
   );
 }
@@ -345,6 +341,7 @@ function OutcomeTable({
             <tr key={`${o.questionId}-${o.decidedAt}`} data-question-id={o.questionId} data-outcome={o.kind}>
               <td>
                 <span className="reference">{o.reference}</span> {o.airText}
+                {o.askedBy > 1 && <span className="asked-by"> · {t('console.askedBy', { count: o.askedBy })}</span>}
               </td>
               <td>{t(`rundown.outcome.${o.kind}`)}</td>
               <td>

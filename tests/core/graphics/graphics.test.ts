@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../electron/core/store/audit';
 import { DEFAULT_GRAPHICS_STYLE, TICKER_ITEMS, type GraphicsState } from '../../../shared/protocol';
-import { startTestCore, type TestCore } from '../../helpers/core';
+import { postJson, startTestCore, type TestCore } from '../../helpers/core';
 import { approvedQuestion, questionVersion, saveEpisode } from '../../helpers/episodes';
 import { TestWsClient } from '../../helpers/wsClient';
 
@@ -74,14 +74,16 @@ describe('graphics state', () => {
     ]);
   });
 
-  it('counts the near-duplicates merged into the question on screen', async () => {
+  it('counts the near-duplicates on screen: a late asker joining it, a question a producer merges into it', async () => {
     await liveEpisode();
     const id = await queued('Аня', 'Когда отремонтируют дорогу на Абая?');
-    const other = await approvedQuestion(core, producer, { name: 'Болат', text: 'Дорога на Абая — когда ремонт?' });
+    const other = await approvedQuestion(core, producer, { name: 'Болат', text: 'Будет ли ремонт моста через Весновку?' });
     await producer.send('show.next', {});
     await producer.send('graphics.take', {});
-    await producer.send('question.merge', { id: other.id, version: version(other.id), intoId: id });
+    await postJson(`${core.url}/api/questions`, { name: 'Дана', text: 'Когда отремонтируют дорогу на Абая? Ямы везде', district: 'medeu' });
     await expect.poll(() => lastPushed()?.shown?.askedBy).toBe(2);
+    await producer.send('question.merge', { id: other.id, version: version(other.id), intoId: id });
+    await expect.poll(() => lastPushed()?.shown?.askedBy).toBe(3);
   });
 
   it('refuses a take with nothing on air, or for a question that has left air', async () => {

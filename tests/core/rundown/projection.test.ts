@@ -77,8 +77,9 @@ describe('the on-air projection', () => {
     await producer.send('show.next', {});
     await speaker.waitForEvent('prompter.state', (p) => p.current?.id === a);
     const before = speaker.events.filter((e) => e.name === 'prompter.state').length;
-    for (let i = 0; i < 10; i++) {
-      const { json } = await postJson(`${core.url}/api/questions`, { name: `Житель${i}`, text: `Новый вопрос ${i}`, district: 'medeu' });
+    const texts = ['школа', 'парк', 'автобус', 'свет', 'вода', 'мусор', 'снег', 'собаки', 'шум', 'газ'].map((w) => `Что будет с проблемой: ${w}?`);
+    for (const [i, text] of texts.entries()) {
+      const { json } = await postJson(`${core.url}/api/questions`, { name: `Житель${i}`, text, district: 'medeu' });
       const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
       await producer.send('question.approve', { id, version: 1 });
     }
