@@ -142,8 +142,9 @@ describe('drag and drop in the rundown', () => {
       speakers: [{ name: 'Аким', portfolio: 'Город' }],
     });
     const ids: number[] = [];
-    for (const text of ['Первый', 'Второй', 'Третий']) {
-      const id = await approvedId('Жанна', `${text} вопрос о лифтах`);
+    // Three different questions: near-duplicates would be one item.
+    for (const text of ['Когда починят лифты в доме 12', 'Будет ли новая школа в Алатау', 'Почему не вывозят мусор на Сатпаева']) {
+      const id = await approvedId('Жанна', text);
       await desk.producer.send('queue.add', { id, version: questionVersion(desk.core, id), speakerId: saved.speakers[0]!.id });
       ids.push(id);
     }

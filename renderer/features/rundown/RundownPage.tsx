@@ -288,7 +288,10 @@ function OnAirPanel({
     <section className="on-air-panel rundown-on-air" aria-label={t('rundown.onAirNow')}>
       <div>
         <h2>{t('rundown.onAirNow')}</h2>
-        <p data-testid="rundown-on-air">{onAir ? onAir.airText : t('rundown.nothingOnAir')}</p>
+        <p data-testid="rundown-on-air">
+          {onAir ? onAir.airText : t('rundown.nothingOnAir')}
+          {onAir && onAir.askedBy > 1 && <span className="asked-by"> · {t('console.askedBy', { count: onAir.askedBy })}</span>}
+        </p>
         {onAir && (
           <p className="aired" data-testid="on-air-time">
             {t('rundown.onAirFor', { time: formatDuration(onAir.airedMs + (onAir.onAirSince ? now - onAir.onAirSince : 0)) })}
