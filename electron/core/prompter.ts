@@ -54,5 +54,6 @@ export function readPrompterState(db: Db): PrompterState {
     cue,
     countdown:
       countdownEndsAt === null ? null : { endsAt: countdownEndsAt, remainingMs: Math.max(0, countdownEndsAt - now) },
+    rehearsal: episode?.rehearsal ?? false,
   };
 }

@@ -4,6 +4,7 @@ export const prompterStrings = {
     prompter: {
       title: 'Teleprompter',
       waiting: 'Waiting for the next question…',
+      rehearsal: 'REHEARSAL — not on air',
       next: 'Next',
       asker: '{{name}}, {{district}}',
       askerNoDistrict: '{{name}}',
@@ -54,6 +55,7 @@ export const prompterStrings = {
     prompter: {
       title: 'Телесуфлёр',
       waiting: 'Ожидаем следующий вопрос…',
+      rehearsal: 'РЕПЕТИЦИЯ — не в эфире',
       next: 'Далее',
       asker: '{{name}}, {{district}} район',
       askerNoDistrict: '{{name}}',
@@ -104,6 +106,7 @@ export const prompterStrings = {
     prompter: {
       title: 'Телесуфлер',
       waiting: 'Келесі сұрақ күтілуде…',
+      rehearsal: 'РЕПЕТИЦИЯ — эфирде емес',
       next: 'Келесі',
       asker: '{{name}}, {{district}} ауданы',
       askerNoDistrict: '{{name}}',

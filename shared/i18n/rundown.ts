@@ -4,6 +4,7 @@ export const rundownStrings = {
     nav: { rundown: 'Rundown' },
     rundown: {
       title: 'Rundown',
+      rehearsal: 'REHEARSAL',
       episodes: 'Episodes',
       noEpisode: 'No episode yet. Create one to start queueing questions.',
       liveSpeaker: 'Live speaker',
@@ -51,6 +52,7 @@ export const rundownStrings = {
         portfolio: 'Speaker {{n}}: portfolio',
         removeSpeaker: 'Remove',
         addSpeaker: 'Add speaker',
+        rehearsal: 'Rehearsal: run like a show, marked on every screen, left out of press reports',
         save: 'Save episode',
         new: 'New episode',
         edit: 'Edit episode',
@@ -130,6 +132,7 @@ export const rundownStrings = {
     nav: { rundown: 'Эфирный план' },
     rundown: {
       title: 'Эфирный план',
+      rehearsal: 'РЕПЕТИЦИЯ',
       episodes: 'Выпуски',
       noEpisode: 'Выпусков пока нет. Создайте выпуск, чтобы ставить вопросы в очередь.',
       liveSpeaker: 'Сейчас отвечает',
@@ -177,6 +180,7 @@ export const rundownStrings = {
         portfolio: 'Спикер {{n}}: направление',
         removeSpeaker: 'Убрать',
         addSpeaker: 'Добавить спикера',
+        rehearsal: 'Репетиция: идёт как эфир, отмечена на всех экранах, не входит в отчёты для прессы',
         save: 'Сохранить выпуск',
         new: 'Новый выпуск',
         edit: 'Изменить выпуск',
@@ -256,6 +260,7 @@ export const rundownStrings = {
     nav: { rundown: 'Эфир жоспары' },
     rundown: {
       title: 'Эфир жоспары',
+      rehearsal: 'РЕПЕТИЦИЯ',
       episodes: 'Шығарылымдар',
       noEpisode: 'Әзірге шығарылым жоқ. Сұрақтарды кезекке қою үшін шығарылым жасаңыз.',
       liveSpeaker: 'Қазір жауап береді',
@@ -303,6 +308,7 @@ export const rundownStrings = {
         portfolio: '{{n}}-спикер: бағыты',
         removeSpeaker: 'Алып тастау',
         addSpeaker: 'Спикер қосу',
+        rehearsal: 'Репетиция: эфир сияқты өтеді, барлық экранда белгіленеді, баспасөз есептеріне кірмейді',
         save: 'Шығарылымды сақтау',
         new: 'Жаңа шығарылым',
         edit: 'Шығарылымды өзгерту',

@@ -32,6 +32,8 @@ export const prompterStateSchema = z.object({
   cue: cueSchema.nullable().default(null),
   /** Time left when the state was sent; clients count down from their own receipt time. */
   countdown: z.object({ endsAt: z.number(), remainingMs: z.number() }).nullable().default(null),
+  /** The live episode is a rehearsal: the speaker's screen says so. */
+  rehearsal: z.boolean().default(false),
 });
 export type PrompterState = z.infer<typeof prompterStateSchema>;
 

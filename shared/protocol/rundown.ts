@@ -36,6 +36,8 @@ export const episodeSchema = z.object({
   endedAt: z.number().nullable(),
   activeSpeakerId: z.number().int().nullable(),
   version: z.number().int(),
+  /** A rehearsal: run like a show, marked as one on every screen, left out of press reports. */
+  rehearsal: z.boolean().default(false),
 });
 export type Episode = z.infer<typeof episodeSchema>;
 
@@ -165,6 +167,7 @@ export const rundownCommands = {
       airDate: isoDate,
       startTime: clockTime,
       durationMin: z.number().int().min(1).max(600),
+      rehearsal: z.boolean().default(false),
       speakers: z.array(speakerInput).min(1).max(12),
     }),
     rundownSchema,

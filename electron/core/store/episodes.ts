@@ -15,11 +15,12 @@ interface EpisodeRow {
   ended_at: number | null;
   active_speaker_id: number | null;
   version: number;
+  rehearsal: 0 | 1;
 }
 
 const COLUMNS = `
   id, title, air_date, start_time, planned_start, duration_min, status, started_at, ended_at,
-  active_speaker_id, version
+  active_speaker_id, version, rehearsal
 `;
 
 function toEpisode(row: EpisodeRow): Episode {
@@ -35,6 +36,7 @@ function toEpisode(row: EpisodeRow): Episode {
     endedAt: row.ended_at,
     activeSpeakerId: row.active_speaker_id,
     version: row.version,
+    rehearsal: row.rehearsal === 1,
   };
 }
 
@@ -44,18 +46,19 @@ export interface EpisodeFields {
   startTime: string;
   plannedStart: number;
   durationMin: number;
+  rehearsal: boolean;
 }
 
 const INSERT = `
-  INSERT INTO episode (title, air_date, start_time, planned_start, duration_min, created_at, updated_at)
-  VALUES (@title, @airDate, @startTime, @plannedStart, @durationMin, @now, @now)
+  INSERT INTO episode (title, air_date, start_time, planned_start, duration_min, rehearsal, created_at, updated_at)
+  VALUES (@title, @airDate, @startTime, @plannedStart, @durationMin, @rehearsal, @now, @now)
   RETURNING ${COLUMNS}
 `;
 
 const UPDATE = `
   UPDATE episode
   SET title = @title, air_date = @airDate, start_time = @startTime, planned_start = @plannedStart,
-      duration_min = @durationMin, updated_at = @now, version = version + 1
+      duration_min = @durationMin, rehearsal = @rehearsal, updated_at = @now, version = version + 1
   WHERE id = @id AND version = @version
   RETURNING ${COLUMNS}
 `;
@@ -83,12 +86,12 @@ const SET_ACTIVE_SPEAKER = `
 `;
 
 export function insertEpisode(db: Db, fields: EpisodeFields, now: number): Episode {
-  return toEpisode(prepared(db, INSERT).get({ ...fields, now }) as EpisodeRow);
+  return toEpisode(prepared(db, INSERT).get({ ...fields, rehearsal: Number(fields.rehearsal), now }) as EpisodeRow);
 }
 
 /** Optimistic concurrency, as for questions: an edit applies only to the version the producer saw. */
 export function updateEpisode(db: Db, id: number, version: number, fields: EpisodeFields, now: number): Episode {
-  const row = prepared(db, UPDATE).get({ ...fields, id, version, now }) as EpisodeRow | undefined;
+  const row = prepared(db, UPDATE).get({ ...fields, rehearsal: Number(fields.rehearsal), id, version, now }) as EpisodeRow | undefined;
   if (row) return toEpisode(row);
   const current = getEpisode(db, id);
   if (!current) throw new AppError('not_found');

@@ -69,6 +69,8 @@ const OUTCOMES = `
   LEFT JOIN question_group g ON g.id = q.group_id
   WHERE o.decided_at >= @start AND o.decided_at < @end
     AND (@episodeId IS NULL OR o.episode_id = @episodeId)
+    -- A rehearsal's outcomes answered nobody.
+    AND (e.id IS NULL OR e.rehearsal = 0)
   ORDER BY o.decided_at, o.id
 `;
 

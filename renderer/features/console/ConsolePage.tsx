@@ -64,7 +64,8 @@ export function ConsolePage(): React.JSX.Element {
   const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
   const others = usePresence(client, name, focusedId, ACTIVITY[mode]);
   // The same on-air projection the teleprompter and the rundown read.
-  const onAir = usePrompter(client).current;
+  const prompterState = usePrompter(client);
+  const onAir = prompterState.current;
   const backlog = useBacklog(client);
   const selection = [...selected].map((id) => byId.get(id)).filter((q) => q !== undefined);
 
@@ -116,7 +117,10 @@ export function ConsolePage(): React.JSX.Element {
         </p>
       )}
       <section className="on-air-panel" aria-label={t('console.onAirNow')}>
-        <h2>{t('console.onAirNow')}</h2>
+        <h2>
+          {t('console.onAirNow')}
+          {prompterState.rehearsal && <span className="rehearsal-badge"> · {t('rundown.rehearsal')}</span>}
+        </h2>
         <p data-testid="console-on-air">{onAir ? onAir.text : t('console.nothingOnAir')}</p>
       </section>
       <div aria-live="polite">

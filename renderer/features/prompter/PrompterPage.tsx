@@ -147,6 +147,11 @@ export function PrompterPage(): React.JSX.Element {
         </button>
         <LanguageSwitcher />
       </header>
+      {state.rehearsal && (
+        <div className="prompter-rehearsal" role="status" data-testid="prompter-rehearsal">
+          {t('prompter.rehearsal')}
+        </div>
+      )}
       {status === 'offline' && (
         <div className="prompter-offline" role="alert" data-testid="prompter-offline">
           {t('prompter.offline')}

@@ -3,7 +3,7 @@ import type { PrompterState } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
 
-const EMPTY: PrompterState = { current: null, next: null, speaker: null, cue: null, countdown: null };
+const EMPTY: PrompterState = { current: null, next: null, speaker: null, cue: null, countdown: null, rehearsal: false };
 
 /** The state plus when it arrived, so a countdown runs on this device's clock. */
 export interface ReceivedPrompterState extends PrompterState {

@@ -9,6 +9,7 @@ export interface EpisodeDraft {
   airDate: string;
   startTime: string;
   durationMin: number;
+  rehearsal: boolean;
   speakers: Array<{ id?: number; name: string; portfolio: string }>;
 }
 
@@ -19,6 +20,7 @@ export function draftFrom(rundown: Rundown | null): EpisodeDraft {
       airDate: formatCityTime(Date.now(), 'YYYY-MM-DD'),
       startTime: '19:00',
       durationMin: 60,
+      rehearsal: false,
       speakers: [{ name: '', portfolio: '' }],
     };
   }
@@ -28,6 +30,7 @@ export function draftFrom(rundown: Rundown | null): EpisodeDraft {
     airDate: episode.airDate,
     startTime: episode.startTime,
     durationMin: episode.durationMin,
+    rehearsal: episode.rehearsal,
     speakers: speakers.map((s) => ({ id: s.id, name: s.name, portfolio: s.portfolio })),
   };
 }
@@ -77,6 +80,10 @@ export function EpisodeForm({
           value={draft.durationMin}
           onChange={(e) => setDraft({ ...draft, durationMin: Number(e.target.value) })}
         />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={draft.rehearsal} onChange={(e) => setDraft({ ...draft, rehearsal: e.target.checked })} />
+        {t('rundown.episode.rehearsal')}
       </label>
       <fieldset>
         <legend>{t('rundown.episode.speakers')}</legend>

@@ -201,6 +201,12 @@ export function RundownPage(): React.JSX.Element {
                     duration: episode.durationMin,
                   })}{' '}
                   · <strong data-testid="episode-status">{t(`rundown.episodeStatus.${episode.status}`)}</strong>
+                  {episode.rehearsal && (
+                    <strong className="rehearsal-badge" data-testid="rehearsal-badge">
+                      {' '}
+                      {t('rundown.rehearsal')}
+                    </strong>
+                  )}
                 </p>
                 <ShowClock episode={episode} />
                 <div className="episode-actions">

@@ -42,7 +42,7 @@ describe('the outcomes table', () => {
     );
     const episode = insertEpisode(
       db,
-      { title: 'Akimat LIVE', airDate: '2026-05-20', startTime: '19:00', plannedStart: 0, durationMin: 60 },
+      { title: 'Akimat LIVE', airDate: '2026-05-20', startTime: '19:00', plannedStart: 0, durationMin: 60, rehearsal: false },
       1_700_000_000_000,
     );
     insertOutcome(db, {
