@@ -61,7 +61,7 @@ describe('a hand-off', () => {
     );
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM handoff').get()).toEqual({ n: 0 });
     // Today is allowed.
-    const h = await handedOffQuestion(core, producer, 'Вопрос про мост', 'mobility', '2026-05-20');
+    const h = await handedOffQuestion(core, producer, 'Когда откроют новую поликлинику в Алатау?', 'mobility', '2026-05-20');
     const { item } = await boardItem(h.handoffId);
     expect(item).toMatchObject({ dueDate: '2026-05-20', dueSoon: true, overdue: false, workingDaysLeft: 0 });
     const later = await producer.request('handoff.update', { id: h.handoffId, version: item.version, dueDate: '2026-05-01' });
