@@ -6,9 +6,10 @@ import type { Migration } from '.';
  * question the step happened to, `recipient_question_id` the question whose sender is told (a
  * member of its duplicate group is told too); `notice` names the step, NULL for intake replies.
  * `cancelled` is a new status: the question was rejected before its message went.
+ * Numbered after every migration already shipped: a database at 230 would never run a lower one.
  */
-export const m0190CitizenNotifications: Migration = {
-  version: 190,
+export const m0240CitizenNotifications: Migration = {
+  version: 240,
   name: 'citizen-notifications',
   up(db) {
     db.exec(`
