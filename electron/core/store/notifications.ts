@@ -50,11 +50,12 @@ const CANCEL_FOR = `
 /** The producers' list shows this many of the newest messages. */
 const RECENT_LIMIT = 300;
 
-type Row = Omit<Notification, 'state'> & { status: 'pending' | 'sent' | 'failed' | 'cancelled' };
+type Row = Omit<Notification, 'state'> & { status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' };
 
 function toView(row: Row, paused: boolean): Notification {
   const { status, ...rest } = row;
-  const state = status === 'pending' ? (paused ? 'paused' : 'waiting') : status;
+  // `sending`: its request is out but unconfirmed (outboxWorker.ts) — still waiting, as far as anyone knows.
+  const state = status === 'pending' ? (paused ? 'paused' : 'waiting') : status === 'sending' ? 'waiting' : status;
   return { ...rest, state };
 }
 
