@@ -74,9 +74,14 @@ describe('the devices panel', () => {
     const row = panel.locator('tr[data-device="ПК суфлёра, студия 2"]');
     await row.getByText('Суфлёр', { exact: true }).waitFor();
     expect(await row.getByText('Ещё нет').count()).toBe(0); // its socket was its first use
-    // The link works once.
-    const second = await deviceContext.request.get(`${lan.url}/pair?${new URL(link).searchParams.toString()}`, { maxRedirects: 0 });
+    // The link pairs once: opened again by the device it paired, it goes back to its screen; any other browser is refused.
+    const again = await deviceContext.request.get(`${lan.url}/pair?${new URL(link).searchParams.toString()}`, { maxRedirects: 0 });
+    expect(again.status()).toBe(302);
+    expect(again.headers().location).toBe('/prompter');
+    const stranger = await browser.newContext();
+    const second = await stranger.request.get(`${lan.url}/pair?${new URL(link).searchParams.toString()}`, { maxRedirects: 0 });
     expect(second.status()).toBe(403);
+    await stranger.close();
 
     await row.getByRole('button', { name: 'Отозвать' }).click();
     await panel.getByRole('alertdialog').getByText('Отозвать «ПК суфлёра, студия 2»?', { exact: false }).waitFor();

@@ -62,6 +62,8 @@ export interface AccessPolicy {
   identifyToken(request: FastifyRequest): Identity | null;
   /** Whether the `Host` header names this desk (an IP literal, localhost or a configured name). */
   validHost(request: FastifyRequest): boolean;
+  /** The paired device whose cookie a page navigation carries (a browser source reloading its pairing link). */
+  pairedDevice(request: FastifyRequest): Identity | null;
   deskSecret: string;
 }
 
@@ -139,6 +141,9 @@ export function createAccessPolicy(options: AccessOptions): AccessPolicy {
         return { role: requested === 'producer' ? 'admin' : requested, actor: DESK_ACTOR, token: null };
       }
       return byToken(presentedToken(request) || (readCookie(request.headers.cookie, DEVICE_COOKIE) ?? ''));
+    },
+    pairedDevice(request) {
+      return validHost(request) ? byToken(readCookie(request.headers.cookie, DEVICE_COOKIE) ?? '') : null;
     },
     identifyToken(request) {
       const { origin, host } = request.headers;

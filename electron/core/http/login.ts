@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
-import type { LinkRole } from '../../../shared/protocol';
+import { LINK_ROLES, type LinkRole, type Role } from '../../../shared/protocol';
 import { HOME_ROUTE, linkRoute, screenParams, UI_PATHS } from '../../../shared/routes';
 import { DESK_COOKIE, DEVICE_COOKIE, sameSecret, type AccessPolicy } from './access';
 
 export const PAIR_PATH = '/pair';
+
+const isLinkRole = (role: Role): role is LinkRole => (LINK_ROLES as readonly string[]).includes(role);
 /** A paired device stays paired until revoked; the cookie outlives browser restarts. */
 const DEVICE_COOKIE_MAX_AGE_S = 5 * 365 * 24 * 3600;
 
@@ -53,8 +55,14 @@ export function registerPairing(
   app.get<{ Querystring: { code?: string; lang?: string; variant?: string } }>(PAIR_PATH, async (request, reply) => {
     if (!access.validHost(request)) throw new AppError('forbidden');
     const paired = redeem(request.query.code ?? '');
-    if (!paired) throw new AppError('forbidden');
     void reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+    if (!paired) {
+      // The link is spent, but this browser is the device it paired (OBS reloading its source, a
+      // restarted teleprompter PC): back to its own screen. Any other browser is refused.
+      const device = access.pairedDevice(request);
+      if (device && isLinkRole(device.role)) return reply.redirect(screenUrl(device.role, request.query));
+      throw new AppError('forbidden');
+    }
     if (request.headers.accept === 'application/json') return { ok: true, value: paired };
     return reply
       .header('Set-Cookie', `${DEVICE_COOKIE}=${paired.token}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`)
