@@ -10,6 +10,7 @@ import { topicFrom } from '../../../shared/vocabulary';
 import type { EventBus } from '../events';
 import { createWalSync, withoutWaitingForDisk, type Db, type WalSync } from '../store/db';
 import {
+  arrivedAsFlood,
   countWaitingInbound,
   markInboundFailed,
   markInboundMade,
@@ -34,7 +35,7 @@ export interface AcceptResult {
   questionId: number;
   /** False when this (channel, external id) was already stored: answer as the first time. */
   created: boolean;
-  /** Over its sender's per-minute limit: stored and flagged for the producer, not answered one by one. */
+  /** Over its sender's per-minute limit when it first arrived: stored and flagged for the producer, not answered one by one. */
   flood: boolean;
 }
 
@@ -190,7 +191,10 @@ export function createIntake(deps: IntakeDeps): Intake {
       receivedAt: input.receivedAt,
       payload: inline ? null : JSON.stringify(input),
     });
-    const result = { reference: place.reference, questionId: place.id, created, flood: created && isFlood(input) };
+    // A redelivery (Meta's retry, Telegram after a crash) keeps the first arrival's verdict: the
+    // limiter's count of that minute is gone, and a flood's messages are never answered one by one.
+    const flood = created ? isFlood(input) : arrivedAsFlood(db, place.id);
+    const result = { reference: place.reference, questionId: place.id, created, flood };
     return { ok: true, result, made: created && inline ? makeQuestion(input, place) : null };
   };
   const makeWaiting = (row: WaitingInbound): Question => {

@@ -30,6 +30,12 @@ export const RESERVE = `
 `;
 
 const BY_EXTERNAL_ID = `SELECT id, reference FROM inbound WHERE channel = @channel AND external_id = @externalId`;
+// The flood mark of the message as accepted: in its payload while it waits, in its question after.
+const ARRIVED_AS_FLOOD = `
+  SELECT COALESCE(json_extract(i.payload, '$.meta.flood'), json_extract(q.meta, '$.flood'), 0) AS flood
+  FROM inbound i LEFT JOIN question q ON q.id = i.id
+  WHERE i.id = @id
+`;
 
 const WAITING = `
   SELECT id, reference, payload FROM inbound
@@ -67,6 +73,12 @@ export function reserveInbound(
   const existing = findInbound(db, entry.channel, entry.externalId);
   if (!existing) throw new Error(`inbound ${entry.channel}:${entry.externalId} conflicted but is not stored`);
   return { place: existing, created: false };
+}
+
+/** Whether the stored message arrived over its sender's limit: a redelivery is answered as the first arrival was. */
+export function arrivedAsFlood(db: Db, id: number): boolean {
+  const row = prepared(db, ARRIVED_AS_FLOOD).get({ id }) as { flood: number } | undefined;
+  return row?.flood === 1;
 }
 
 export function findInbound(db: Db, channel: Channel, externalId: string): InboundPlace | null {

@@ -90,6 +90,13 @@ describe('per-sender limit: a flood is kept and flagged, never dropped (issue 12
     expect(flooded('whatsapp')).toBe(3);
     const replies = core.db.prepare("SELECT body FROM outbox WHERE channel = 'whatsapp'").all() as any[];
     expect(replies).toHaveLength(2);
+
+    // Meta retries the same notification (or the desk restarted before answering 200): the flood's
+    // messages are still not answered one by one, and nothing is stored twice.
+    const again = await fetch(`${core.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body: new Uint8Array(body) });
+    expect(again.status).toBe(200);
+    expect(count('whatsapp')).toBe(5);
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE channel = 'whatsapp'").get()).toEqual({ n: 2 });
   });
 
   it('does not limit the WhatsApp webhook by IP: Meta’s servers share addresses', async () => {
