@@ -107,6 +107,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     perIpPerMinute: config.intakePerIpPerMinute ?? 30,
   });
   registerNotificationCommands(registry, { db, bus, now, kick: () => channels.outbox.kick() });
+  const reports = createReports({ db, now, ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   const deskSecret = config.deskSecret ?? newDeskSecret();
   const pairing = new PairingCodes(now);
   const httpDeps: HttpDeps = {
@@ -124,7 +125,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     channels,
     hub,
     intake,
-    reports: createReports({ db, now }),
+    reports,
     handoffs: { db, bus, now },
     control: { db, registry, now },
     staticDir: config.staticDir,
@@ -167,6 +168,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await http.close();
       await publicHttp?.close();
       await intake.close();
+      await reports.close();
       await backups.close();
       await retention.close();
       storage.close();

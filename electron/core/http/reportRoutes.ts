@@ -47,7 +47,7 @@ export function registerReportRoutes(app: FastifyInstance, reports: Reports, acc
     const { token: _token, ...params } = request.query;
     const parsed = reportQuerySchema.safeParse(params);
     if (!parsed.success) throw queryError(parsed.error.issues[0]);
-    const report = reports.report(parsed.data);
+    const report = await reports.report(parsed.data);
     if (parsed.data.format === 'json') return { ok: true, value: report };
     const file = await reports.file(report, parsed.data.format);
     return reply

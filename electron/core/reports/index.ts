@@ -1,10 +1,9 @@
 import type { Report, ReportEpisode, ReportFormat, ReportQuery } from '../../../shared/protocol';
 import type { Db } from '../store/db';
 import { episodesForReports } from '../store/reports';
-import { buildReport, type ReportScope } from './buildReport';
-import { reportCsv } from './csvExport';
-import { reportPdf } from './pdfExport';
-import { reportXlsx } from './xlsxExport';
+import type { ReportScope } from './buildReport';
+import type { ReportFileFormat } from './reportFiles';
+import { ReportThread } from './reportThread';
 
 export interface ReportFile {
   body: Buffer;
@@ -13,12 +12,14 @@ export interface ReportFile {
 }
 
 export interface Reports {
-  /** The report a validated query asks for. */
-  report(query: ReportQuery): Report;
-  /** The same report as a file in `format`. */
-  file(report: Report, format: Exclude<ReportFormat, 'json'>): Promise<ReportFile>;
+  /** The report a validated query asks for, counted on the report thread. */
+  report(query: ReportQuery): Promise<Report>;
+  /** The same report as a file in `format`, rendered on the report thread. */
+  file(report: Report, format: ReportFileFormat): Promise<ReportFile>;
   /** Episodes a report can be made for, newest first. */
   episodes(): ReportEpisode[];
+  /** Stops the report thread (the core's close). */
+  close(): Promise<void>;
 }
 
 const CONTENT_TYPES = {
@@ -40,17 +41,23 @@ export function reportFileName(report: Report, format: Exclude<ReportFormat, 'js
   return `akimat-live-${episode}${span}-${report.lang}.${format}`;
 }
 
-export function createReports(deps: { db: Db; now: () => number }): Reports {
+/**
+ * Reports for the press. Counting a week and rendering a PDF take long enough to matter, so both
+ * run on a thread of their own over a read-only connection to the same database file; the main
+ * thread, which acknowledges intake, only passes the request on.
+ */
+export function createReports(deps: { db: Db; now: () => number; nativeBinding?: string }): Reports {
+  const thread = new ReportThread({ file: deps.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });
   return {
     report(query) {
-      return buildReport(deps.db, { scope: scopeOf(query), lang: query.lang, personal: query.personal, now: deps.now() });
+      return thread.report({ scope: scopeOf(query), lang: query.lang, personal: query.personal, now: deps.now() });
     },
     episodes() {
       return episodesForReports(deps.db);
     },
     async file(report, format) {
-      const body = format === 'csv' ? reportCsv(report) : format === 'xlsx' ? await reportXlsx(report) : await reportPdf(report);
-      return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(report, format) };
+      return { body: await thread.file(report, format), contentType: CONTENT_TYPES[format], fileName: reportFileName(report, format) };
     },
+    close: () => thread.close(),
   };
 }
