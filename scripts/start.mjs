@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync, cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { clearTimeout, setTimeout } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { electronBinaryPresent, ensureInstalled, root } from './bootstrap.mjs';
 import { buildCoreIfStale, CORE_BUNDLE } from './buildCore.mjs';
 
@@ -96,10 +96,30 @@ function forward(child) {
     }, STOP_GRACE_MS);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+  whenNpmHasGone(() => {
+    console.log('[desk] npm has stopped: closing the desk…');
+    stop('SIGTERM');
+  });
   child.on('exit', (code, signal) => {
     clearTimeout(forced);
     process.exit(code ?? (signal ? 1 : 0));
   });
+}
+
+/**
+ * Under `npm start` this launcher is the child of a shell (`sh -c`) that npm starts: a SIGTERM or
+ * SIGINT sent to npm's own process reaches that shell, which dies without passing it on. Being
+ * handed to another parent is then the only sign, so the parent is checked twice a second.
+ * (Windows keeps the old parent id; there Ctrl+C reaches every process of the console anyway.)
+ */
+function whenNpmHasGone(then) {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    then();
+  }, 500);
 }
 
 function startBrowserMode(extraArgs) {

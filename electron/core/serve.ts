@@ -101,6 +101,23 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`${signal} received`));
   // Started by `npm start` with an IPC channel: it closes when the launcher dies, however it dies.
   if (process.channel) process.on('disconnect', () => stop('The launcher has gone'));
+  else if (!parentPort && process.env.npm_lifecycle_event) whenNpmHasGone(() => stop('npm has stopped'));
+}
+
+/**
+ * Under `npm run serve` the core is the child of a shell that npm starts: a SIGTERM or SIGINT sent
+ * to npm's own process reaches that shell, which dies without passing it on, and the core would
+ * keep the port as an orphan. Being handed to another parent is the sign (POSIX; Windows keeps
+ * the old parent id, and there Ctrl+C reaches every process of the console anyway).
+ */
+function whenNpmHasGone(then: () => void): void {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    then();
+  }, 500);
+  watch.unref();
 }
 
 main().catch((error: unknown) => {

@@ -71,29 +71,46 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 interface Launched {
-  launcher: ChildProcess;
+  /** The process the test started and signals: the launcher itself, or npm. */
+  top: ChildProcess;
+  /** Every process of the tree the core is in, the core last. */
+  tree: number[];
   core: number;
   port: number;
   output: () => string;
 }
 
-/** Starts `node scripts/start.mjs --browser --port 0` and waits until its core answers. */
-async function launch(): Promise<Launched> {
-  const launcher = spawn(process.execPath, ['scripts/start.mjs', '--browser', '--port', '0', '--data-dir', dataDir], {
+const commandOf = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+function descendants(pid: number): number[] {
+  return childrenOf(pid).flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** Starts `command` (the launcher, `npm start` or `npm run serve`) and waits until its core answers. */
+async function launch(command: string, args: string[], options: { detached?: boolean } = {}): Promise<Launched> {
+  const top = spawn(command, [...args, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
+    // Its own process group, as a terminal gives the command it runs (Ctrl+C signals the group).
+    detached: options.detached ?? false,
     // `--open` is the launcher's own: `true` stands in for a browser, so none is opened.
     env: { ...process.env, BROWSER: 'true', DISPLAY: '', WAYLAND_DISPLAY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.push(launcher);
+  started.push(top);
   let out = '';
-  launcher.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  launcher.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  top.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  top.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   let port = 0;
   await until(
     'the core prints its address',
     () => {
-      if (launcher.exitCode !== null) throw new Error(`the launcher exited (${launcher.exitCode}): ${out}`);
+      if (top.exitCode !== null) throw new Error(`${command} exited (${top.exitCode}): ${out}`);
       const match = /Public form: +http:\/\/127\.0\.0\.1:(\d+)\/ask/.exec(out);
       if (match) port = Number(match[1]);
       return port > 0;
@@ -101,24 +118,33 @@ async function launch(): Promise<Launched> {
     READY_MS,
   );
   await until('the port answers', () => portAnswers(port), GONE_MS);
-  // The launcher's other child, if any, is esbuild's service from building the core bundle.
-  const cores = childrenOf(launcher.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('serve.mjs'));
+  // Other processes in the tree may be a shell (npm's `sh -c`) and esbuild's service from building the bundle.
+  const nodeRunning = (pid: number, script: string): boolean => {
+    const [program = '', ...args] = commandOf(pid).split('\0');
+    return /(^|\/)node(\.exe)?$/.test(program) && args.some((arg) => arg.endsWith(script));
+  };
+  const tree = descendants(top.pid!).filter((pid) => nodeRunning(pid, 'start.mjs') || nodeRunning(pid, 'serve.mjs'));
+  const cores = tree.filter((pid) => nodeRunning(pid, 'serve.mjs'));
   expect(cores, out).toHaveLength(1);
-  corePids.push(cores[0]!);
-  return { launcher, core: cores[0]!, port, output: () => out };
+  corePids.push(...tree);
+  return { top, tree, core: cores[0]!, port, output: () => out };
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const launcher = (): Promise<Launched> => launch(process.execPath, ['scripts/start.mjs', '--browser']);
+
+/** How the started process ended; a generous wait, so a hang fails here instead of at the test's timeout. */
+async function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  await until(`${child.spawnargs.join(' ')} exits`, () => child.exitCode !== null || child.signalCode !== null, GONE_MS);
+  return { code: child.exitCode, signal: child.signalCode };
 }
 
 describe('npm start stops the desk with itself', { timeout: READY_MS + 4 * GONE_MS }, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`closes the core and frees the port on ${signal} to the launcher alone`, async () => {
-      const desk = await launch();
-      desk.launcher.kill(signal);
-      const exit = await exited(desk.launcher);
+      const desk = await launcher();
+      desk.top.kill(signal);
+      const exit = await exited(desk.top);
       // The launcher exits only after its core has: by then the core closed cleanly and the port is free.
       expect(exit, desk.output()).toEqual({ code: 0, signal: null });
       expect(alive(desk.core)).toBe(false);
@@ -127,12 +153,41 @@ describe('npm start stops the desk with itself', { timeout: READY_MS + 4 * GONE_
     });
   }
 
+  it('closes the launcher and the core on SIGTERM to the npm start process alone', async () => {
+    const desk = await launch(npm, ['start', '--', '--browser']);
+    expect(desk.tree).toHaveLength(2);
+    desk.top.kill('SIGTERM');
+    await exited(desk.top);
+    await allGone(desk);
+    expect(desk.output()).toContain('npm has stopped: closing the desk');
+  });
+
+  it('closes everything on Ctrl+C in the terminal (SIGINT to npm start’s whole process group)', async () => {
+    const desk = await launch(npm, ['start', '--', '--browser'], { detached: true });
+    process.kill(-desk.top.pid!, 'SIGINT');
+    await exited(desk.top);
+    await allGone(desk);
+    expect(desk.output()).toContain('SIGINT received: closing the desk');
+  });
+
   it('the core stops itself when the launcher is killed with SIGKILL', async () => {
-    const desk = await launch();
-    desk.launcher.kill('SIGKILL');
-    await exited(desk.launcher);
-    await until('the orphaned core exits', () => !alive(desk.core), GONE_MS);
-    await until('the port is free', async () => !(await portAnswers(desk.port)), GONE_MS);
+    const desk = await launcher();
+    desk.top.kill('SIGKILL');
+    await exited(desk.top);
+    await allGone(desk);
     expect(desk.output()).toContain('The launcher has gone: closing the desk');
   });
+
+  it('npm run serve: SIGTERM to the npm process alone closes the core', async () => {
+    const desk = await launch(npm, ['run', 'serve', '--']);
+    desk.top.kill('SIGTERM');
+    await exited(desk.top);
+    await allGone(desk);
+    expect(desk.output()).toContain('npm has stopped: closing the desk');
+  });
 });
+
+async function allGone(desk: Launched): Promise<void> {
+  for (const pid of desk.tree) await until(`process ${pid} exits`, () => !alive(pid), GONE_MS);
+  await until('the port is free', async () => !(await portAnswers(desk.port)), GONE_MS);
+}
