@@ -183,7 +183,7 @@ describe('the control API', () => {
 
   it('names the same question and the same "asked by" as the teleprompter and the graphics', async () => {
     const [first] = await show(core, producer);
-    const twin = await approvedQuestion(core, producer, { name: 'Айгерим', text: 'Когда починят лифт? Телефон не пишу', district: 'medeu' });
+    const twin = await approvedQuestion(core, producer, { name: 'Айгерим', text: 'Почему не вывозят мусор во дворе на Сатпаева?', district: 'medeu' });
     const version = (core.db.prepare('SELECT version FROM question WHERE id = ?').get(twin.id) as { version: number }).version;
     await producer.send('question.merge', { id: twin.id, version, intoId: first! });
     const deck = panel(deviceHeaders(core.url, 'Deck', 'producer'));
