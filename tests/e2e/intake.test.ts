@@ -86,6 +86,12 @@ describe('the intake screen', () => {
     expect(await page.content()).not.toContain(fake.token);
     await page.reload();
     expect(await page.getByLabel('Токен бота', { exact: false }).inputValue()).toBe('');
+    // Pointing the bot elsewhere without typing the token again would send the stored token there.
+    await page.getByLabel('Адрес Bot API').fill('https://collector.example.com');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('alert').getByText('Чтобы сменить адрес Bot API, введите токен бота заново').waitFor();
+    await page.reload();
+    expect(await page.getByLabel('Адрес Bot API').inputValue()).toBe(fake.url);
 
     fake.push(fake.textUpdate(123321, 'Сұрақ Telegram арқылы: жол қашан жөнделеді?'));
     await consolePage.getByText('Сұрақ Telegram арқылы: жол қашан жөнделеді?').first().waitFor();
