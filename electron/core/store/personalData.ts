@@ -72,7 +72,7 @@ const HANDOFFS_OF = `SELECT id, note, answer FROM handoff WHERE question_id = @i
 const SET_HANDOFF = `UPDATE handoff SET note = @note, answer = @answer WHERE id = @id`;
 const OUTBOX_DONE = `
   UPDATE outbox SET recipient = ''
-  WHERE status <> 'pending' AND recipient <> '' AND created_at < @before
+  WHERE status NOT IN ('pending', 'sending') AND recipient <> '' AND created_at < @before
 `;
 
 const PERSONAL_META = ['userAgent', 'chatId'];

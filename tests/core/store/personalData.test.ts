@@ -50,6 +50,10 @@ beforeAll(async () => {
   core.db
     .prepare(`INSERT INTO outbox (channel, recipient, body, dedupe_key, status, next_attempt_at, created_at, sent_at) VALUES ('telegram', '5551', '{"text":"Ваш номер 2026-0001"}', 'tg:1', 'sent', ?, ?, ?)`)
     .run(clock, clock, clock);
+  // …and one whose send is under way (or was cut off by a crash, so it is sent again): it still needs its recipient.
+  core.db
+    .prepare(`INSERT INTO outbox (channel, recipient, body, dedupe_key, status, next_attempt_at, created_at) VALUES ('telegram', '5552', '{"text":"Ваш номер 2026-0002"}', 'tg:2', 'sending', ?, ?)`)
+    .run(clock, clock);
   core.db
     .prepare(`INSERT INTO inbound (channel, external_id, reference, received_at, payload, failure) VALUES ('whatsapp', 'wamid.X', '2026-9999', ?, ?, 'boom')`)
     .run(clock, JSON.stringify({ channel: 'whatsapp', senderName: 'Динара', senderContact: '+77011112233', senderUserId: '77011112233', text: `Мой номер ${PHONE}`, meta: { phoneNumberId: '1' } }));
@@ -123,6 +127,7 @@ describe('retention of senders’ personal data', () => {
     expect(question(ids.recent)).toMatchObject({ sender_name: 'Ерлан Жаксыбеков', sender_contact: '+77011234567', personal_erased_at: null });
     expect(question(ids.handedOff).sender_name).toBe('Болат Ержанов');
     expect(question(ids.handedOff).sender_contact).not.toBeNull();
+    expect((core.db.prepare(`SELECT recipient FROM outbox WHERE dedupe_key = 'tg:2'`).get() as Row).recipient).toBe('5552');
   });
 
   it('is audited, with how much it erased, and a second run erases nothing and adds no row', async () => {
