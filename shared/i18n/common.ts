@@ -6,6 +6,7 @@ export const common = {
     // A new console's name until the producer types their own.
     producer: { defaultName: 'Producer {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
+    theme: { dark: 'Dark theme' },
     lang: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Console', prompter: 'Teleprompter', ask: 'Question form' },
     connection: {
@@ -61,6 +62,7 @@ export const common = {
   ru: {
     producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
+    theme: { dark: 'Тёмная тема' },
     lang: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлёр', ask: 'Форма вопроса' },
     connection: {
@@ -116,6 +118,7 @@ export const common = {
   kk: {
     producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
+    theme: { dark: 'Қараңғы тақырып' },
     lang: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлер', ask: 'Сұрақ формасы' },
     connection: {

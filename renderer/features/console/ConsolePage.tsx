@@ -7,6 +7,7 @@ import { useAirControl } from '../../components/AirControl';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { ThemeToggle } from '../../theme/ThemeToggle';
 import { useBacklog } from '../../components/useBacklog';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import './console.css';
@@ -110,6 +111,7 @@ export function ConsolePage(): React.JSX.Element {
         </button>
         <AppNav />
         <LanguageSwitcher />
+        <ThemeToggle />
       </header>
       {backlog > 0 && (
         <p className="backlog" role="status" data-testid="backlog">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { ThemeToggle } from '../../theme/ThemeToggle';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import '../intake/intake.css';
 import './handoffs.css';
@@ -26,6 +27,7 @@ export function HandoffsPage(): React.JSX.Element {
         <ConnectionBadge status={status} />
         <AppNav />
         <LanguageSwitcher />
+        <ThemeToggle />
       </header>
       <main className="handoffs-main">
         <HandoffBoard client={client} board={board} departments={departments} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { ThemeToggle } from '../../theme/ThemeToggle';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import { ChannelStatusPanel } from './ChannelStatusPanel';
 import { CsvImport } from './CsvImport';
@@ -24,6 +25,7 @@ export function IntakePage(): React.JSX.Element {
         <ConnectionBadge status={status} />
         <AppNav />
         <LanguageSwitcher />
+        <ThemeToggle />
       </header>
       <main className="intake-grid">
         <ChannelStatusPanel states={states} waiting={waiting} />

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { ThemeToggle } from '../../theme/ThemeToggle';
 import { currentLanguage, errorText } from '../../i18n';
 import { CountsChart } from './CountsChart';
 import { reportUrl, usePressReport, useReportEpisodes, type ReportOptions, type ReportPick } from './usePressReport';
@@ -51,6 +52,7 @@ export function PressPage(): React.JSX.Element {
       <header className="topbar">
         <h1>{t('press.title')}</h1>
         <LanguageSwitcher />
+        <ThemeToggle />
       </header>
       <section className="press-pick" aria-label={t('press.pick.label')}>
         <div role="group" aria-label={t('press.pick.label')} className="press-modes">

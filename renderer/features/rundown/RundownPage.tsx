@@ -9,6 +9,7 @@ import { useAirControl } from '../../components/AirControl';
 import { AppNav } from '../../components/AppNav';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { ThemeToggle } from '../../theme/ThemeToggle';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
 import { GraphicsPanel } from '../graphics/GraphicsPanel';
 import { usePrompter } from '../prompter/usePrompter';
@@ -152,6 +153,7 @@ export function RundownPage(): React.JSX.Element {
         <ConnectionBadge status={status} />
         <AppNav />
         <LanguageSwitcher />
+        <ThemeToggle />
       </header>
       {error && (
         <p className="error" role="alert">
