@@ -34,6 +34,7 @@ export const intakeSettingsViewSchema = z.object({
     verifyToken: secretViewSchema,
     accessToken: secretViewSchema,
     graphApiRoot: z.string(),
+    notificationTemplate: z.string().nullable(),
   }),
   limits: z.object({ perSenderPerMinute: z.number().int() }),
 });
@@ -55,6 +56,8 @@ export const intakeSettingsUpdateSchema = z.object({
       verifyToken: secretInput,
       accessToken: secretInput,
       graphApiRoot: apiRoot.optional(),
+      /** Empty or null: none. Meta's template names are lower case, digits and underscores. */
+      notificationTemplate: z.union([z.literal(''), z.string().trim().regex(/^[a-z0-9_]{1,512}$/)]).nullable().optional(),
     })
     .optional(),
   limits: z.object({ perSenderPerMinute: limit }).optional(),

@@ -9,9 +9,13 @@ export type Notice = (typeof NOTICES)[number];
 
 /**
  * Where a message to a citizen stands. `paused`: waiting while a producer holds notifications;
- * `cancelled`: the question was rejected before it went, so it never will.
+ * `cancelled`: the question was rejected before it went, so it never will; `uncertain`: its send
+ * was cut off (a crash, no answer) and it may or may not have arrived — never re-sent on its own;
+ * `window_closed`: WhatsApp's 24-hour window had closed and no approved template was set.
  */
-export const NOTIFICATION_STATES = ['waiting', 'paused', 'sent', 'failed', 'cancelled'] as const;
+export const NOTIFICATION_STATES = ['waiting', 'paused', 'sent', 'failed', 'cancelled', 'uncertain', 'window_closed'] as const;
+/** States a producer may resend from: it did not surely arrive. */
+export const RESENDABLE_STATES: readonly NotificationState[] = ['uncertain', 'failed', 'window_closed'];
 export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 
 /** One message telling a citizen about a step of a question, as a producer sees it. */
@@ -32,6 +36,8 @@ export const notificationSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.number(),
   sentAt: z.number().nullable(),
+  /** Sent as WhatsApp's approved template (outside the 24-hour window) rather than as free text. */
+  sentAs: z.enum(['template']).nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -48,6 +54,8 @@ export const notificationCommands = {
   'notification.list': command(PRODUCERS, z.object({ questionId: z.number().int().positive().optional() }), list),
   /** Holds or releases every citizen notification; audited. */
   'notification.pause': command(PRODUCERS, notificationSettingsSchema, notificationSettingsSchema),
+  /** Sends again a message that did not surely arrive (uncertain, failed, window closed); audited. */
+  'notification.resend': command(PRODUCERS, z.object({ id: z.number().int().positive() }), notificationSchema),
 };
 
 export const notificationEvents = {

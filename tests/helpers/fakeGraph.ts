@@ -8,6 +8,8 @@ export interface GraphSend {
   text: string;
   /** The citizen's message it answers (`context.message_id`). */
   replyTo: string | null;
+  /** An approved template sent outside the 24-hour window: its name, language and text parameters. */
+  template?: { name: string; language: string; parameters: string[] };
 }
 
 /** A local Graph API that accepts `POST /<phone number id>/messages` and records each one. */
@@ -27,7 +29,21 @@ export class FakeGraph {
           return;
         }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as any;
-        this.sent.push({ phoneNumberId: match[1]!, to: body.to, text: body.text?.body, replyTo: body.context?.message_id ?? null });
+        this.sent.push({
+          phoneNumberId: match[1]!,
+          to: body.to,
+          text: body.text?.body,
+          replyTo: body.context?.message_id ?? null,
+          ...(body.type === 'template'
+            ? {
+                template: {
+                  name: body.template.name,
+                  language: body.template.language.code,
+                  parameters: (body.template.components?.[0]?.parameters ?? []).map((p: { text: string }) => p.text),
+                },
+              }
+            : {}),
+        });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.out-${this.sent.length}` }] }));
       });
     });

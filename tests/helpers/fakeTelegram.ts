@@ -7,6 +7,7 @@ export interface BotCall {
   params: Record<string, any>;
 }
 
+/** `status: 0`: Telegram takes the message (it is delivered) and the connection drops before the answer. */
 type Failure = { status: number; description: string; retryAfter?: number };
 
 /**
@@ -104,6 +105,11 @@ export class FakeTelegram {
     const method = match[2]!;
     this.calls.push({ method, params });
     const failure = this.failures.get(method)?.shift();
+    if (failure?.status === 0) {
+      if (method === 'sendMessage') this.sent.push(params as any);
+      req.socket.destroy();
+      return;
+    }
     if (failure) {
       return reply(failure.status, {
         ok: false,

@@ -1,9 +1,24 @@
+import type { Channel } from '../../../shared/domain';
 import type { Db } from '../store/db';
 import { insertAudit } from '../store/audit';
-import { dueOutbox, markOutboxFailed, markOutboxRetry, markOutboxSending, markOutboxSent, nextOutboxDue, requeueOutboxInDoubt, type OutboxMessage } from '../store/outbox';
+import {
+  deferOutbox,
+  dueOutbox,
+  markOutboxFailed,
+  markOutboxRetry,
+  markOutboxSending,
+  markOutboxSent,
+  markOutboxUncertain,
+  markOutboxWindowClosed,
+  nextOutboxDue,
+  settleOutboxInDoubt,
+  type OutboxMessage,
+} from '../store/outbox';
 import type { IntakeSettings } from '../store/settings';
 import { redact } from './redact';
-import { callTelegram, TelegramApiError } from './telegramApi';
+import { SendError, type Sender } from './sender';
+import { telegramSender } from './telegramSender';
+import { whatsappSender } from './whatsappSender';
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 8;
@@ -11,16 +26,8 @@ const MAX_DELAY_MS = 10 * 60_000;
 /** Telegram allows about 30 messages a second overall; stay under it. */
 const SEND_GAP_MS = 40;
 
-/** Whether a failure is worth retrying, and when. */
-class SendError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null,
-    readonly permanent: boolean,
-  ) {
-    super(message);
-  }
-}
+/** The channels that can answer a citizen, each with its sender. */
+const SENDERS: Partial<Record<Channel, Sender>> = { telegram: telegramSender, whatsapp: whatsappSender };
 
 export interface OutboxWorkerDeps {
   db: Db;
@@ -34,35 +41,45 @@ export interface OutboxWorkerDeps {
 }
 
 /**
- * Sends replies waiting in the outbox, oldest first, with exponential back-off and the
- * platform's own `retry_after`. Rows are enqueued only after the question they answer is
- * committed, so a reply never promises something that was not stored.
+ * Sends replies waiting in the outbox, oldest first, with exponential back-off for clear failures.
+ * Rows are enqueued only after the question they answer is committed, so a reply never promises
+ * something that was not stored.
  *
- * Each reply is sent once, except after a crash during its send: one at a time is in flight, and
- * it is marked `sending` (committed) before the request leaves. Neither platform takes an
- * idempotency key, so a reply found `sending` at start is sent again and audited
- * (`outbox.resent_in_doubt`): at most one duplicate per crash, and only of the reply in flight.
+ * One message at a time is in flight, marked `sending` (committed) before its request leaves.
+ * Neither platform takes an idempotency key, so a crash during a send leaves its fate unknown:
+ * - an intake reply ("received") found `sending` at start is sent again, audited
+ *   (`outbox.resent_in_doubt`): at most one duplicate per crash, never a lost reply;
+ * - a citizen notification is at most once: it becomes `uncertain` ("may not have been sent"),
+ *   audited (`outbox.uncertain`), and goes again only if a producer resends it. A request that
+ *   left and got no answer (timeout, cut connection) is treated the same way.
+ * A platform's pause (Telegram's `retry_after`) holds every message to that account, not just
+ * the one refused. WhatsApp's 24-hour window is the sender's (whatsappSender.ts).
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Account (bot) → until when its platform asked the desk to send nothing (Telegram's retry_after). */
+  private readonly pausedUntil = new Map<string, number>();
 
   constructor(private readonly deps: OutboxWorkerDeps) {
-    this.requeueInDoubt();
+    this.settleInDoubt();
   }
 
-  private requeueInDoubt(): void {
+  private settleInDoubt(): void {
     const { db, now, log } = this.deps;
     const at = now();
-    const requeued = db.transaction(() => {
-      const rows = requeueOutboxInDoubt(db, at);
-      for (const row of rows) {
-        insertAudit(db, { at, actor: 'desk', action: 'outbox.resent_in_doubt', entity: 'outbox', entityId: row.id, after: { channel: row.channel, attempts: row.attempts } });
+    const { resent, uncertain } = db.transaction(() => {
+      const rows = settleOutboxInDoubt(db, at);
+      for (const [action, list] of [['outbox.resent_in_doubt', rows.resent], ['outbox.uncertain', rows.uncertain]] as const) {
+        for (const row of list) {
+          insertAudit(db, { at, actor: 'desk', action, entity: 'outbox', entityId: row.id, after: { channel: row.channel, attempts: row.attempts } });
+        }
       }
       return rows;
     })();
-    for (const row of requeued) log(`reply ${row.id} via ${row.channel} was being sent when the desk stopped; it is sent again and may arrive twice`);
+    for (const row of resent) log(`reply ${row.id} via ${row.channel} was being sent when the desk stopped; it is sent again and may arrive twice`);
+    for (const row of uncertain) log(`notification ${row.id} via ${row.channel} was being sent when the desk stopped; it may not have been sent and is not sent again unless a producer resends it`);
   }
 
   /** Something was enqueued: send soon. */
@@ -106,29 +123,55 @@ export class OutboxWorker {
   }
 
   private async sendDue(): Promise<void> {
-    const { db, now, log } = this.deps;
+    const { db, now } = this.deps;
     for (;;) {
       const due = dueOutbox(db, now(), BATCH, this.paused());
       if (due.length === 0 || this.stopped) return;
       for (const message of due) {
+        if (this.stopped) return;
+        const settings = this.deps.settings();
+        const sender = SENDERS[message.channel];
+        const account = sender?.account(settings) ?? message.channel;
+        const heldUntil = this.pausedUntil.get(account) ?? 0;
+        if (heldUntil > now()) {
+          // Not tried, so no attempt is spent: it waits with the rest of its account.
+          deferOutbox(db, message.id, heldUntil);
+          continue;
+        }
+        let requested = false;
         try {
+          if (!sender) throw new SendError(`no sender for channel ${message.channel}`, 'permanent');
+          const request = sender.prepare(message, { db, now: now(), settings });
           markOutboxSending(db, message.id);
-          await this.send(message);
-          markOutboxSent(db, message.id, now());
+          requested = true;
+          const sentAs = await request();
+          markOutboxSent(db, message.id, now(), sentAs);
         } catch (error) {
-          const e = error instanceof SendError ? error : new SendError(String(error), null, false);
-          const text = redact(e.message, this.secrets());
-          if (e.permanent || message.attempts + 1 >= MAX_ATTEMPTS) {
-            markOutboxFailed(db, message.id, text);
-            log(`reply ${message.id} via ${message.channel} failed for good: ${text}`);
-          } else {
-            const backoff = Math.min(1000 * 2 ** message.attempts, MAX_DELAY_MS);
-            markOutboxRetry(db, message.id, now() + (e.retryAfterMs ?? backoff), text);
-          }
+          this.settleFailure(message, account, error instanceof SendError ? error : new SendError(String(error), 'permanent'));
         }
         this.deps.onChange?.(message.id);
-        await new Promise((r) => setTimeout(r, SEND_GAP_MS));
+        if (requested) await new Promise((r) => setTimeout(r, SEND_GAP_MS));
       }
+    }
+  }
+
+  private settleFailure(message: OutboxMessage, account: string, e: SendError): void {
+    const { db, now, log } = this.deps;
+    const text = redact(e.message, this.secrets());
+    const what = `${message.notice === null ? 'reply' : 'notification'} ${message.id} via ${message.channel}`;
+    if (e.failure === 'window_closed') {
+      markOutboxWindowClosed(db, message.id, text);
+      log(`${what} not sent: ${text}`);
+    } else if (e.failure === 'unknown' && message.notice !== null) {
+      markOutboxUncertain(db, message.id, `${text}; it may not have been sent`);
+      log(`${what} may not have been sent (${text}); not sent again unless a producer resends it`);
+    } else if (e.failure === 'permanent' || message.attempts + 1 >= MAX_ATTEMPTS) {
+      markOutboxFailed(db, message.id, text);
+      log(`${what} failed for good: ${text}`);
+    } else {
+      if (e.retryAfterMs !== null) this.pausedUntil.set(account, now() + e.retryAfterMs);
+      const backoff = Math.min(1000 * 2 ** message.attempts, MAX_DELAY_MS);
+      markOutboxRetry(db, message.id, now() + (e.retryAfterMs ?? backoff), text);
     }
   }
 
@@ -137,71 +180,5 @@ export class OutboxWorker {
     return [s.telegram.token, s.whatsapp.accessToken, s.whatsapp.appSecret, s.whatsapp.verifyToken].filter(
       (x): x is string => !!x,
     );
-  }
-
-  private async send(message: OutboxMessage): Promise<void> {
-    const settings = this.deps.settings();
-    switch (message.channel) {
-      case 'telegram':
-        return this.sendTelegram(message, settings);
-      case 'whatsapp':
-        return this.sendWhatsApp(message, settings);
-      default:
-        throw new SendError(`no sender for channel ${message.channel}`, null, true);
-    }
-  }
-
-  private async sendTelegram(message: OutboxMessage, settings: IntakeSettings): Promise<void> {
-    const { token, apiRoot } = settings.telegram;
-    if (!token) throw new SendError('telegram token not set', 60_000, false);
-    try {
-      const replyTo = message.body.replyTo;
-      await callTelegram(
-        'sendMessage',
-        {
-          chat_id: Number(message.recipient),
-          text: message.body.text,
-          ...(typeof replyTo === 'number' ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-        },
-        { apiRoot, token, timeoutMs: 30_000 },
-      );
-    } catch (error) {
-      if (error instanceof TelegramApiError) {
-        const permanent = error.status >= 400 && error.status < 500 && error.status !== 429 && error.status !== 401;
-        throw new SendError(error.message, error.retryAfter === null ? null : error.retryAfter * 1000, permanent);
-      }
-      throw error;
-    }
-  }
-
-  private async sendWhatsApp(message: OutboxMessage, settings: IntakeSettings): Promise<void> {
-    const { accessToken, graphApiRoot } = settings.whatsapp;
-    if (!accessToken) throw new SendError('whatsapp access token not set', 60_000, false);
-    const phoneNumberId = String(message.body.phoneNumberId ?? '');
-    const url = `${graphApiRoot.replace(/\/+$/, '')}/${encodeURIComponent(phoneNumberId)}/messages`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({
-          messaging_product: 'whatsapp',
-          recipient_type: 'individual',
-          to: message.recipient,
-          type: 'text',
-          text: { body: message.body.text },
-          ...(typeof message.body.replyTo === 'string' ? { context: { message_id: message.body.replyTo } } : {}),
-        }),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (error) {
-      throw new SendError(`network: ${(error as Error).message}`, null, false);
-    }
-    if (response.ok) return;
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string; code?: number } } | null;
-    const reason = `WhatsApp ${response.status}: ${body?.error?.message ?? 'error'} (${body?.error?.code ?? '-'})`;
-    // 131047: outside the 24-hour window, only templates may be sent; retrying cannot help.
-    const permanent = response.status >= 400 && response.status < 500 && response.status !== 429;
-    throw new SendError(reason, null, permanent);
   }
 }

@@ -16,6 +16,7 @@ export function settingsView(s: IntakeSettings): IntakeSettingsView {
       verifyToken: secretView(s.whatsapp.verifyToken),
       accessToken: secretView(s.whatsapp.accessToken),
       graphApiRoot: s.whatsapp.graphApiRoot,
+      notificationTemplate: s.whatsapp.notificationTemplate ?? null,
     },
     limits: { ...s.limits },
   };
@@ -58,6 +59,7 @@ export function applySettingsUpdate(s: IntakeSettings, u: IntakeSettingsUpdate):
       verifyToken: secret(u.whatsapp?.verifyToken, s.whatsapp.verifyToken),
       accessToken: secret(u.whatsapp?.accessToken, s.whatsapp.accessToken),
       graphApiRoot: u.whatsapp?.graphApiRoot ?? s.whatsapp.graphApiRoot,
+      notificationTemplate: u.whatsapp?.notificationTemplate === undefined ? (s.whatsapp.notificationTemplate ?? null) : u.whatsapp.notificationTemplate || null,
     },
     limits: { perSenderPerMinute: u.limits?.perSenderPerMinute ?? s.limits.perSenderPerMinute },
   };

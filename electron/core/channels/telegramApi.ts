@@ -7,6 +7,8 @@ export class TelegramApiError extends Error {
     readonly description: string,
     /** Seconds to wait, from `parameters.retry_after` on 429. */
     readonly retryAfter: number | null,
+    /** For a request that got no answer (status 0): the network error's code, e.g. ECONNREFUSED. */
+    readonly networkCode: string | null = null,
   ) {
     super(`Telegram ${status}: ${description}`);
     this.name = 'TelegramApiError';
@@ -41,7 +43,7 @@ export async function callTelegram<T>(method: string, params: Record<string, unk
     if (options.signal?.aborted) throw error;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new TelegramApiError(0, redact(`network: ${reason}`, [options.token]), null);
+    throw new TelegramApiError(0, redact(`network: ${reason}`, [options.token]), null, cause?.code ?? null);
   }
   const body = (await response.json().catch(() => null)) as {
     ok?: boolean;

@@ -1,7 +1,9 @@
 import type { EventBus } from '../events';
 import { insertAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { cancelNotificationsOf, getNotificationSettings, listNotifications, saveNotificationSettings } from '../store/notifications';
+import { AppError } from '../../../shared/errors';
+import { cancelNotificationsOf, getNotification, getNotificationSettings, listNotifications, saveNotificationSettings } from '../store/notifications';
+import { resendNotification } from '../store/outbox';
 import type { CommandRegistry } from './registry';
 
 export interface NotificationDeps {
@@ -63,5 +65,19 @@ export function registerNotificationCommands(registry: CommandRegistry, deps: No
     // Held messages go now, in the order they were queued.
     if (!settings.paused) deps.kick();
     return settings;
+  });
+
+  // At most once is the outbox's rule; sending one that may have arrived again is a person's call.
+  registry.register('notification.resend', ({ id }, ctx) => {
+    const before = getNotification(db, id, paused());
+    if (!before) throw new AppError('not_found');
+    const view = db.transaction(() => {
+      if (!resendNotification(db, id, deps.now())) throw new AppError('invalid_transition', { messageKey: 'notifications.notResendable' });
+      insertAudit(db, { at: deps.now(), actor: ctx.actor, action: 'notification.resend', entity: 'outbox', entityId: id, before: { state: before.state, lastError: before.lastError } });
+      return getNotification(db, id, paused())!;
+    })();
+    bus.emit('notification.changed', view);
+    deps.kick();
+    return view;
   });
 }

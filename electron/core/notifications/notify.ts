@@ -63,7 +63,7 @@ function notify(
       {
         channel: q.channel,
         recipient: target.recipient,
-        body: { ...target.extra, text },
+        body: { ...target.extra, text, language: q.language },
         dedupeKey: `notice:${step}:${q.id}`,
         notice: { kind: notice, questionId, recipientQuestionId: q.id },
       },

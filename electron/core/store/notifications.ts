@@ -31,7 +31,7 @@ const VIEW = `
          o.recipient_question_id AS recipientQuestionId, rq.reference AS recipientReference,
          o.channel, COALESCE(rq.language, '${DEFAULT_LANGUAGE}') AS language,
          COALESCE(json_extract(o.body, '$.text'), '') AS text, o.status, o.attempts,
-         o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt
+         o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt, o.sent_as AS sentAs
   FROM outbox o
   JOIN question sq ON sq.id = o.question_id
   JOIN question rq ON rq.id = o.recipient_question_id
@@ -50,7 +50,7 @@ const CANCEL_FOR = `
 /** The producers' list shows this many of the newest messages. */
 const RECENT_LIMIT = 300;
 
-type Row = Omit<Notification, 'state'> & { status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' };
+type Row = Omit<Notification, 'state'> & { status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain' | 'window_closed' };
 
 function toView(row: Row, paused: boolean): Notification {
   const { status, ...rest } = row;

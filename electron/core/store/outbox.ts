@@ -12,6 +12,8 @@ export interface OutboxMessage {
   /** Channel-specific JSON (text, and what the sender needs, e.g. reply_to or phone number id). */
   body: Record<string, unknown>;
   attempts: number;
+  /** The step a citizen notification tells about; null for an intake reply ("received"). */
+  notice: Notice | null;
 }
 
 export interface NewOutboxMessage {
@@ -40,21 +42,40 @@ const SENDABLE = `
   )))
 `;
 const DUE = `
-  SELECT o.id, o.channel, o.recipient, o.body, o.attempts FROM outbox o
+  SELECT o.id, o.channel, o.recipient, o.body, o.attempts, o.notice FROM outbox o
   WHERE ${SENDABLE} AND o.next_attempt_at <= @now
   ORDER BY o.next_attempt_at, o.id
   LIMIT @limit
 `;
 /** Committed before the request leaves: a row still `sending` at start was cut off mid-send. */
 const SENDING = `UPDATE outbox SET status = 'sending' WHERE id = @id`;
-const SENT = `UPDATE outbox SET status = 'sent', sent_at = @now, attempts = attempts + 1, last_error = NULL WHERE id = @id`;
+const SENT = `UPDATE outbox SET status = 'sent', sent_at = @now, sent_as = @sentAs, attempts = attempts + 1, last_error = NULL WHERE id = @id`;
+/** Not tried: its bot asked for a pause (Telegram's retry_after), so it waits without using an attempt. */
+const DEFER = `UPDATE outbox SET status = 'pending', next_attempt_at = @nextAt WHERE id = @id`;
 const RETRY = `
   UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @nextAt, last_error = @error WHERE id = @id
 `;
-const IN_DOUBT = `
+const REPLIES_IN_DOUBT = `
   UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @now, last_error = @error
-  WHERE status = 'sending'
+  WHERE status = 'sending' AND notice IS NULL
   RETURNING id, channel, attempts
+`;
+const NOTICES_IN_DOUBT = `
+  UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = @error
+  WHERE status = 'sending' AND notice IS NOT NULL
+  RETURNING id, channel, attempts
+`;
+const UNCERTAIN = `UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = @error WHERE id = @id`;
+const WINDOW_CLOSED = `UPDATE outbox SET status = 'window_closed', attempts = attempts + 1, last_error = @error WHERE id = @id`;
+/** A producer's explicit choice: one whose fate is unknown, or that did not go, is tried again. */
+const RESEND = `
+  UPDATE outbox SET status = 'pending', next_attempt_at = @now, last_error = NULL
+  WHERE id = @id AND notice IS NOT NULL AND status IN ('uncertain', 'failed', 'window_closed')
+  RETURNING status
+`;
+/** WhatsApp's customer-service window opens with the citizen's latest message. */
+const LAST_WHATSAPP_MESSAGE = `
+  SELECT MAX(received_at) AS at FROM question WHERE channel = 'whatsapp' AND sender_user_id = @recipient
 `;
 const FAILED = `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id`;
 const NEXT_DUE = `SELECT MIN(o.next_attempt_at) AS at FROM outbox o WHERE ${SENDABLE}`;
@@ -83,18 +104,47 @@ export function markOutboxSending(db: Db, id: number): void {
   prepared(db, SENDING).run({ id });
 }
 
+type InDoubt = Array<{ id: number; channel: Channel; attempts: number }>;
+
 /**
- * Replies whose send was under way when the desk stopped (a crash, kill -9): the platform may or
- * may not have delivered them, and neither Telegram nor WhatsApp can be asked. They go back to
- * pending — sent again, so a citizen may get that one reply twice rather than never — and are
- * returned so the caller can record them.
+ * Messages whose send was under way when the desk stopped (a crash, kill -9): the platform may or
+ * may not have delivered them, and neither Telegram nor WhatsApp can be asked. Intake replies go
+ * back to pending — a citizen may get "received" twice rather than never. Citizen notifications
+ * are at most once: they become `uncertain` and wait for a producer's decision. Both are returned
+ * so the caller can record them.
  */
-export function requeueOutboxInDoubt(db: Db, now: number): Array<{ id: number; channel: Channel; attempts: number }> {
-  return prepared(db, IN_DOUBT).all({ now, error: 'in doubt: the desk stopped during this send; sent again' }) as Array<{ id: number; channel: Channel; attempts: number }>;
+export function settleOutboxInDoubt(db: Db, now: number): { resent: InDoubt; uncertain: InDoubt } {
+  return {
+    resent: prepared(db, REPLIES_IN_DOUBT).all({ now, error: 'in doubt: the desk stopped during this send; sent again' }) as InDoubt,
+    uncertain: prepared(db, NOTICES_IN_DOUBT).all({ error: 'in doubt: the desk stopped during this send; it may not have been sent' }) as InDoubt,
+  };
 }
 
-export function markOutboxSent(db: Db, id: number, now: number): void {
-  prepared(db, SENT).run({ id, now });
+export function markOutboxSent(db: Db, id: number, now: number, sentAs: 'template' | null = null): void {
+  prepared(db, SENT).run({ id, now, sentAs });
+}
+
+export function deferOutbox(db: Db, id: number, nextAt: number): void {
+  prepared(db, DEFER).run({ id, nextAt });
+}
+
+/** A notification whose request left without an answer: it may have arrived, so it is not retried. */
+export function markOutboxUncertain(db: Db, id: number, error: string): void {
+  prepared(db, UNCERTAIN).run({ id, error });
+}
+
+export function markOutboxWindowClosed(db: Db, id: number, error: string): void {
+  prepared(db, WINDOW_CLOSED).run({ id, error });
+}
+
+/** Puts a notification that did not surely go back in the queue; false when it is not one. */
+export function resendNotification(db: Db, id: number, now: number): boolean {
+  return prepared(db, RESEND).get({ id, now }) !== undefined;
+}
+
+/** When this WhatsApp number last wrote to the desk, or null if never (or its contact was erased). */
+export function lastWhatsAppMessageAt(db: Db, recipient: string): number | null {
+  return (prepared(db, LAST_WHATSAPP_MESSAGE).get({ recipient }) as { at: number | null }).at;
 }
 
 export function markOutboxRetry(db: Db, id: number, nextAt: number, error: string): void {

@@ -15,6 +15,8 @@ export interface IntakeSettings {
     verifyToken: string | null;
     accessToken: string | null;
     graphApiRoot: string;
+    /** An approved template's name for messages outside the 24-hour window; null: they are not sent. */
+    notificationTemplate?: string | null;
   };
   /** Messages per sender per minute; 0 turns the limit off. Per-IP limits are the core's config. */
   limits: { perSenderPerMinute: number };
@@ -28,6 +30,7 @@ export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = {
     verifyToken: null,
     accessToken: null,
     graphApiRoot: 'https://graph.facebook.com/v21.0',
+    notificationTemplate: null,
   },
   limits: { perSenderPerMinute: 6 },
 };
@@ -46,6 +49,7 @@ const storedSchema = z.object({
       verifyToken: z.string().nullable(),
       accessToken: z.string().nullable(),
       graphApiRoot: z.string(),
+      notificationTemplate: z.string().nullable(),
     })
     .partial()
     .optional(),

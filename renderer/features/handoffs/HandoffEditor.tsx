@@ -88,7 +88,7 @@ export function HandoffEditor({
           <summary>
             {t('notifications.forQuestion')} ({messages.items.length})
           </summary>
-          <NotificationList items={messages.items} testId="handoff-messages" />
+          <NotificationList client={client} items={messages.items} testId="handoff-messages" />
         </details>
         <div className="inline-form">
           <button type="submit" className="primary">

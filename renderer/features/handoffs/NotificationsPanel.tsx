@@ -32,7 +32,7 @@ export function NotificationsPanel({ client }: { client: DeskClient }): React.JS
           {error}
         </p>
       )}
-      <NotificationList items={items} testId="notifications-all" />
+      <NotificationList client={client} items={items} testId="notifications-all" />
     </section>
   );
 }

@@ -14,14 +14,14 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
   const [view, setView] = useState<IntakeSettingsView | null>(null);
   const [secrets, setSecrets] = useState<Secrets>(EMPTY);
   const [tg, setTg] = useState({ enabled: false, apiRoot: '' });
-  const [wa, setWa] = useState({ enabled: false, graphApiRoot: '' });
+  const [wa, setWa] = useState({ enabled: false, graphApiRoot: '', notificationTemplate: '' });
   const [perSender, setPerSender] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = useCallback((v: IntakeSettingsView) => {
     setView(v);
     setTg({ enabled: v.telegram.enabled, apiRoot: v.telegram.apiRoot });
-    setWa({ enabled: v.whatsapp.enabled, graphApiRoot: v.whatsapp.graphApiRoot });
+    setWa({ enabled: v.whatsapp.enabled, graphApiRoot: v.whatsapp.graphApiRoot, notificationTemplate: v.whatsapp.notificationTemplate ?? '' });
     setPerSender(v.limits.perSenderPerMinute);
   }, []);
   const load = useCallback(() => {
@@ -54,6 +54,7 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
             whatsapp: {
               enabled: wa.enabled,
               graphApiRoot: wa.graphApiRoot,
+              notificationTemplate: wa.notificationTemplate.trim(),
               appSecret: onlySet(secrets.appSecret),
               verifyToken: onlySet(secrets.verifyToken),
               accessToken: onlySet(secrets.accessToken),
@@ -89,6 +90,16 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
             {t('intake.whatsapp.graphApiRoot')}
             <input type="url" value={wa.graphApiRoot} onChange={(e) => setWa({ ...wa, graphApiRoot: e.target.value })} />
           </label>
+          <label>
+            {t('intake.whatsapp.notificationTemplate')}
+            <input
+              value={wa.notificationTemplate}
+              pattern="[a-z0-9_]*"
+              onChange={(e) => setWa({ ...wa, notificationTemplate: e.target.value })}
+              data-testid="whatsapp-template"
+            />
+          </label>
+          <p className="hint">{t('intake.whatsapp.notificationTemplateHint')}</p>
         </fieldset>
         <fieldset>
           <legend>{t('intake.limits.title')}</legend>
