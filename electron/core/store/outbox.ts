@@ -70,7 +70,7 @@ const WINDOW_CLOSED = `UPDATE outbox SET status = 'window_closed', attempts = at
 /** A producer's explicit choice: one whose fate is unknown, or that did not go, is tried again. */
 const RESEND = `
   UPDATE outbox SET status = 'pending', next_attempt_at = @now, last_error = NULL
-  WHERE id = @id AND notice IS NOT NULL AND status IN ('uncertain', 'failed', 'window_closed')
+  WHERE id = @id AND notice IS NOT NULL AND recipient <> '' AND status IN ('uncertain', 'failed', 'window_closed')
   RETURNING status
 `;
 /** WhatsApp's customer-service window opens with the citizen's latest message. */
