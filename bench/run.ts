@@ -4,7 +4,7 @@
  * in the same run, ratio, pass/miss — and writes bench/results/<part>.json and summary.json
  * (git-ignored) so that regressions show. Not a test: nothing here fails a build.
  *
- *   npm run bench -- [--quick] [--only live,cpu,grouping,scale,search]
+ *   npm run bench -- [--quick] [--only live,cpu,grouping,scale,search,reports]
  *
  * `--quick` shortens every part (5-s live runs instead of the issue's 30 s) for a first look; the
  * figures in the README come from full runs. The first run also builds the 1,000,000-question
@@ -32,6 +32,7 @@ const PARTS: Record<string, string[]> = {
   grouping: ['--questions', quick ? '5000' : '20000'],
   scale: [],
   search: ['--runs', quick ? '50' : '200'],
+  reports: ['--runs', quick ? '3' : '10'],
 };
 mkdirSync(resultsDir, { recursive: true });
 const selected = args.only ? args.only.split(',') : Object.keys(PARTS);

@@ -25,7 +25,7 @@ import { TOPICS } from '../../../shared/vocabulary';
 import { maskPersonalData } from '../analysis/personalData';
 import { translate } from '../messages';
 import type { Db } from '../store/db';
-import { episodeForReport, handoffsIn, intakeCells, outcomesIn, type HandoffRow, type IntakeCell, type ReportWindow } from '../store/reports';
+import { episodeForReport, handoffsIn, intakeCells, intakeStatuses, outcomesIn, type HandoffRow, type ReportWindow, type StatusCount } from '../store/reports';
 
 /** What to report on: Almaty days (both included) or one episode. */
 export type ReportScope = { kind: 'range'; range: ReportRange } | { kind: 'episode'; episodeId: number };
@@ -70,8 +70,8 @@ function busiest(counts: readonly ReportCount[]): ReportCount[] {
     .slice(0, BUSIEST);
 }
 
-function totalsOf(cells: readonly IntakeCell[], outcomes: readonly { kind: string }[]): Record<ReportTotal, number> {
-  const sum = (pick: (c: IntakeCell) => boolean) => cells.reduce((n, c) => (pick(c) ? n + c.n : n), 0);
+function totalsOf(cells: readonly StatusCount[], outcomes: readonly { kind: string }[]): Record<ReportTotal, number> {
+  const sum = (pick: (c: StatusCount) => boolean) => cells.reduce((n, c) => (pick(c) ? n + c.n : n), 0);
   const outcome = (kind: string) => outcomes.filter((o) => o.kind === kind).length;
   const totals: Record<ReportTotal, number> = {
     received: sum(() => true),
@@ -167,7 +167,7 @@ export function buildReport(db: Db, request: ReportRequest): Report {
     generatedAt: now,
     personal,
     totals: totalsOf(cells, outcomes),
-    previousTotals: totalsOf(intakeCells(db, previousWindow), outcomesIn(db, previousWindow)),
+    previousTotals: totalsOf(intakeStatuses(db, previousWindow), outcomesIn(db, previousWindow)),
     rejectedByReason: countBy(
       cells.filter((c) => c.status === 'rejected'),
       (c) => c.reason,
