@@ -7,6 +7,11 @@ export const common = {
     producer: { defaultName: 'Producer {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     theme: { dark: 'Dark theme' },
+    pickers: {
+      hours: 'hours',
+      minutes: 'minutes',
+      file: { choose: 'Choose a file', hint: 'Drop a file here or click to choose', chosen: 'File: {{name}}' },
+    },
     lang: { label: 'Language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Console', prompter: 'Teleprompter', ask: 'Question form' },
     connection: {
@@ -63,6 +68,11 @@ export const common = {
     producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     theme: { dark: 'Тёмная тема' },
+    pickers: {
+      hours: 'часы',
+      minutes: 'минуты',
+      file: { choose: 'Выбрать файл', hint: 'Перетащите файл сюда или нажмите, чтобы выбрать', chosen: 'Файл: {{name}}' },
+    },
     lang: { label: 'Язык', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлёр', ask: 'Форма вопроса' },
     connection: {
@@ -119,6 +129,11 @@ export const common = {
     producer: { defaultName: 'Продюсер {{number}}' },
     app: { title: 'Akimat LIVE Desk' },
     theme: { dark: 'Қараңғы тақырып' },
+    pickers: {
+      hours: 'сағат',
+      minutes: 'минут',
+      file: { choose: 'Файлды таңдау', hint: 'Файлды осында сүйреңіз немесе таңдау үшін басыңыз', chosen: 'Файл: {{name}}' },
+    },
     lang: { label: 'Тіл', kk: 'Қазақша', ru: 'Русский', en: 'English' },
     nav: { console: 'Пульт', prompter: 'Телесуфлер', ask: 'Сұрақ формасы' },
     connection: {

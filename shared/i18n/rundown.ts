@@ -81,7 +81,10 @@ export const rundownStrings = {
         noEpisodeYet: 'No episode yet',
         save: 'Save outcome',
       },
-      walkthrough: { heading: 'Before the show ends: {{count}} question(s) still need an outcome' },
+      walkthrough: {
+        heading_one: 'Before the show ends: {{count}} question still needs an outcome',
+        heading_other: 'Before the show ends: {{count}} questions still need an outcome',
+      },
       approved: {
         title: 'Approved questions to queue',
         empty: 'No approved questions waiting.',
@@ -209,7 +212,12 @@ export const rundownStrings = {
         noEpisodeYet: 'Выпуск пока не выбран',
         save: 'Сохранить итог',
       },
-      walkthrough: { heading: 'Перед завершением эфира: без итога осталось вопросов — {{count}}' },
+      walkthrough: {
+        heading_one: 'Перед завершением эфира: без итога остался {{count}} вопрос',
+        heading_few: 'Перед завершением эфира: без итога осталось {{count}} вопроса',
+        heading_many: 'Перед завершением эфира: без итога осталось {{count}} вопросов',
+        heading_other: 'Перед завершением эфира: без итога осталось {{count}} вопроса',
+      },
       approved: {
         title: 'Одобренные вопросы',
         empty: 'Одобренных вопросов нет.',
@@ -337,7 +345,10 @@ export const rundownStrings = {
         noEpisodeYet: 'Шығарылым әлі таңдалмаған',
         save: 'Нәтижені сақтау',
       },
-      walkthrough: { heading: 'Эфир аяқталмас бұрын: нәтижесіз қалған сұрақтар — {{count}}' },
+      walkthrough: {
+        heading_one: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
+        heading_other: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
+      },
       approved: {
         title: 'Мақұлданған сұрақтар',
         empty: 'Мақұлданған сұрақ жоқ.',

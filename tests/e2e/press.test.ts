@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ describe('the press screen', () => {
     await page.waitForFunction(() => document.body.dataset.screen === 'press');
     // It opens on this week in Almaty.
     const thisWeek = weekOf(formatCityTime(Date.now(), 'YYYY-MM-DD'));
-    expect(await page.getByTestId('press-week').textContent()).toBe(`${thisWeek.from} – ${thisWeek.to}`);
+    // Dates are written out in the UI language, never as 2026-12-01.
+    const long = (date: string) => dayjs(date).locale('en').format('D MMMM YYYY');
+    expect(await page.getByTestId('press-week').textContent()).toBe(`${long(thisWeek.from)} – ${long(thisWeek.to)}`);
 
     await page.getByRole('button', { name: 'Dates', exact: true }).click();
     await page.getByLabel('From').fill(FIXTURE_WEEK.from);

@@ -35,7 +35,11 @@ describe('running an episode from the rundown', () => {
     await page.getByRole('button', { name: 'New episode' }).click();
     await page.getByLabel('Title').fill('Akimat LIVE — May');
     await page.getByLabel('Date').fill('2026-05-20');
-    await page.getByLabel('Planned start (Almaty time)').fill('19:00');
+    await page.getByLabel('Date').blur();
+    expect(await page.getByLabel('Date').inputValue()).toBe('20 May 2026');
+    // A 24-hour picker with one field for hours and one for minutes, in every language.
+    await page.getByLabel('Planned start (Almaty time): hours').pressSequentially('19');
+    await page.getByLabel('Planned start (Almaty time): minutes').pressSequentially('00');
     await page.getByLabel('Duration, minutes').fill('45');
     await page.getByLabel('Speaker 1: name').fill('Ерболат Досаев');
     await page.getByLabel('Speaker 1: portfolio').fill('Аким города');
@@ -97,11 +101,11 @@ describe('running an episode from the rundown', () => {
 
     // End the show: the producer is walked through what is left (on air first, then the queue).
     await page.getByRole('button', { name: 'End the show…' }).click();
-    await dialog.getByText('2 question(s) still need an outcome', { exact: false }).waitFor();
+    await dialog.getByText('2 questions still need an outcome', { exact: false }).waitFor();
     expect(await dialog.locator('.outcome-question').textContent()).toContain('Райымбека');
     await dialog.getByLabel('Deferred to another episode').check();
     await dialog.getByRole('button', { name: 'Save outcome' }).click();
-    await dialog.getByText('1 question(s) still need an outcome', { exact: false }).waitFor();
+    await dialog.getByText('1 question still needs an outcome', { exact: false }).waitFor();
     expect(await dialog.locator('.outcome-question').textContent()).toContain('новый парк');
     await dialog.getByLabel('Dropped').check();
     await dialog.getByLabel('Reason').fill('Не успели по времени');
@@ -215,16 +219,16 @@ describe('deferring to another episode', () => {
     const offered = await target.locator('option').allTextContents();
     expect(offered.filter((o) => o === 'No episode yet' || o.startsWith('Akimat LIVE — June'))).toEqual([
       'No episode yet',
-      'Akimat LIVE — June 10, part 2 (2026-06-10, 19:00)',
-      'Akimat LIVE — June 17 (2026-06-17, 19:00)',
-      'Akimat LIVE — June 1 (2026-06-01, 19:00)',
+      'Akimat LIVE — June 10, part 2 (10 June 2026, 19:00)',
+      'Akimat LIVE — June 17 (17 June 2026, 19:00)',
+      'Akimat LIVE — June 1 (1 June 2026, 19:00)',
     ]);
-    await target.selectOption({ label: 'Akimat LIVE — June 10, part 2 (2026-06-10, 19:00)' });
+    await target.selectOption({ label: 'Akimat LIVE — June 10, part 2 (10 June 2026, 19:00)' });
     await dialog.getByLabel('Note (optional)').fill('Ждём ответа экологов');
     await dialog.getByRole('button', { name: 'Save outcome' }).click();
     await page
       .locator(`tr[data-question-id="${id}"][data-outcome="deferred"]`)
-      .getByText('Deferred to Akimat LIVE — June 10, part 2 (2026-06-10)')
+      .getByText('Deferred to Akimat LIVE — June 10, part 2 (10 June 2026)')
       .waitFor();
     const outcome = desk.core.db.prepare('SELECT episode_id AS episodeId, deferred_to AS deferredTo, reason FROM outcome WHERE question_id = ?').get(id);
     expect(outcome).toEqual({ episodeId: june10.episode.id, deferredTo: twin.episode.id, reason: 'Ждём ответа экологов' });
@@ -232,7 +236,7 @@ describe('deferring to another episode', () => {
     // In the target episode it comes first among the questions to queue, marked with where it came from.
     await page.getByRole('button', { name: /Akimat LIVE — June 10, part 2/ }).click();
     const approved = page.locator('.approved-list li');
-    await approved.first().getByText('Deferred from Akimat LIVE — June 10 (2026-06-10)').waitFor();
+    await approved.first().getByText('Deferred from Akimat LIVE — June 10 (10 June 2026)').waitFor();
     expect(await approved.first().getAttribute('data-question-id')).toBe(String(id));
     expect(await approved.locator(`[data-question-id="${waiting}"] .deferred-from`).count()).toBe(0);
     await approved.first().getByRole('button', { name: 'Queue for Сабина Оспанова' }).click();

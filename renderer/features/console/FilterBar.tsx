@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTimeField } from '../../components/pickers';
 import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../../../shared/domain';
 import { QUESTION_FLAGS, type InboxFilter, type SavedView } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
@@ -14,17 +15,6 @@ export const SEARCH_INPUT_ID = 'console-search';
 const SEARCH_DEBOUNCE_MS = 200;
 
 type SelectKey = 'status' | 'channel' | 'district' | 'language' | 'topic' | 'speaker' | 'flag';
-
-function toLocalInput(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): number | undefined {
-  const ms = value ? new Date(value).getTime() : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
-}
 
 /** Search, filters and saved views; every change reloads the first page from the server. */
 export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element {
@@ -105,14 +95,8 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
           <option value="false">{t('console.filter.notFlagged')}</option>
         </select>
       </label>
-      <label>
-        <span>{t('console.filter.from')}</span>
-        <input type="datetime-local" value={toLocalInput(filter.from)} onChange={(e) => apply({ from: fromLocalInput(e.target.value) })} />
-      </label>
-      <label>
-        <span>{t('console.filter.to')}</span>
-        <input type="datetime-local" value={toLocalInput(filter.to)} onChange={(e) => apply({ to: fromLocalInput(e.target.value) })} />
-      </label>
+      <DateTimeField label={t('console.filter.from')} value={filter.from} onChange={(from) => apply({ from })} />
+      <DateTimeField label={t('console.filter.to')} value={filter.to} onChange={(to) => apply({ to })} />
       <button
         type="button"
         onClick={() => {

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../theme/dayjsLocales';
+import { DateField } from '../../components/pickers';
 import type { DepartmentEntry, Handoff } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { currentLanguage } from '../../i18n';
@@ -9,9 +11,10 @@ import type { HandoffBoardState } from './useHandoffs';
 
 function DueCell({ h }: { h: Handoff }): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   return (
     <td className={h.overdue ? 'due overdue' : h.dueSoon ? 'due due-soon' : 'due'}>
-      {h.dueDate}
+      {fmt.date(h.dueDate)}
       {h.overdue && <span className="badge badge-overdue">{t('handoffs.board.overdue')}</span>}
       {h.dueSoon && <span className="badge badge-soon">{t('handoffs.board.daysLeft', { count: h.workingDaysLeft })}</span>}
     </td>
@@ -66,10 +69,7 @@ export function HandoffBoard({
             ))}
           </select>
         </label>
-        <label>
-          {t('handoffs.board.dueBy')}
-          <input type="date" value={filter.dueBy} onChange={(e) => setFilter({ ...filter, dueBy: e.target.value })} />
-        </label>
+        <DateField label={t('handoffs.board.dueBy')} value={filter.dueBy} clearable onChange={(dueBy) => setFilter({ ...filter, dueBy })} />
       </div>
       {shown.length === 0 ? (
         <p className="hint">{t('handoffs.board.empty')}</p>

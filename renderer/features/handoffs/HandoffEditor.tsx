@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/pickers';
 import type { Handoff, HandoffStatus } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { NotificationList } from './NotificationList';
@@ -75,10 +76,7 @@ export function HandoffEditor({
           {t('handoffs.board.answer')}
           <textarea value={answer} rows={5} maxLength={4000} onChange={(e) => setAnswer(e.target.value)} />
         </label>
-        <label>
-          {t('handoffs.board.dueDate')}
-          <input type="date" value={dueDate} min={today || undefined} required onChange={(e) => setDueDate(e.target.value)} />
-        </label>
+        <DateField label={t('handoffs.board.dueDate')} value={dueDate} minDate={today} required onChange={setDueDate} />
         {error && (
           <p className="error" role="alert">
             {error}

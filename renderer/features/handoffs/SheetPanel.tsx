@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDrop } from '../../components/FileDrop';
 import {
   HANDOFF_SHEET_FORMATS,
   HANDOFF_SHEET_PATH,
@@ -46,7 +47,6 @@ export function SheetPanel({ departments, onApplied }: { departments: Department
   const [result, setResult] = useState<HandoffSheetResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
 
   const run = (f: File, commit: boolean): void => {
     if (departmentId === null) return;
@@ -105,32 +105,14 @@ export function SheetPanel({ departments, onApplied }: { departments: Department
           </span>
         )}
       </div>
-      <div
-        className={`sheet-drop${dragging ? ' dragging' : ''}`}
-        data-testid="sheet-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          pick(e.dataTransfer.files[0] ?? null);
-        }}
-      >
-        <label>
-          {t('handoffs.sheet.file')}{' '}
-          <input
-            type="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="sheet-file"
-            disabled={departmentId === null}
-            onChange={(e) => pick(e.target.files?.[0] ?? null)}
-          />
-        </label>
-        <span className="hint">{t('handoffs.sheet.drop')}</span>
-      </div>
+      <FileDrop
+        label={t('handoffs.sheet.file')}
+        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        testId="sheet-file"
+        disabled={departmentId === null}
+        fileName={file?.name ?? null}
+        onFile={pick}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDrop } from '../../components/FileDrop';
 import { CSV_FIELDS, type CsvField, type CsvImportResult, type CsvMapping, type CsvPreview } from '../../../shared/protocol';
 import { postCsv } from './csvApi';
 
@@ -34,21 +35,18 @@ export function CsvImport(): React.JSX.Element {
   return (
     <section className="intake-panel" aria-labelledby="csv-title">
       <h2 id="csv-title">{t('intake.csv.title')}</h2>
-      <label>
-        {t('intake.csv.file')}{' '}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          data-testid="csv-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0] ?? null;
-            setFile(f);
-            setPreview(null);
-            setResult(null);
-            if (f) run(f, undefined, false);
-          }}
-        />
-      </label>
+      <FileDrop
+        label={t('intake.csv.file')}
+        accept=".csv,text/csv"
+        testId="csv-file"
+        fileName={file?.name ?? null}
+        onFile={(f) => {
+          setFile(f);
+          setPreview(null);
+          setResult(null);
+          run(f, undefined, false);
+        }}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

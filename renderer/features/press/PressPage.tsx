@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../theme/dayjsLocales';
+import { DateField } from '../../components/pickers';
 import dayjs from 'dayjs';
 import {
   COMMITMENT_STATES,
@@ -28,6 +30,7 @@ const shiftWeek = (from: string, weeks: number) => dayjs(from).add(weeks * 7, 'd
 /** The press screen: pick a week, an episode or dates; read the figures; download the files. */
 export function PressPage(): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const [mode, setMode] = useState<Mode>('week');
   const [week, setWeek] = useState(() => weekOf(today()));
   const [range, setRange] = useState(() => weekOf(today()));
@@ -67,7 +70,7 @@ export function PressPage(): React.JSX.Element {
             <button type="button" onClick={() => setWeek(weekOf(shiftWeek(week.from, -1)))}>
               ← {t('press.pick.previous')}
             </button>
-            <strong data-testid="press-week">{t('press.period', { ...week })}</strong>
+            <strong data-testid="press-week">{t('press.period', { from: fmt.date(week.from), to: fmt.date(week.to) })}</strong>
             <button type="button" onClick={() => setWeek(weekOf(shiftWeek(week.from, 1)))}>
               {t('press.pick.next')} →
             </button>
@@ -82,7 +85,7 @@ export function PressPage(): React.JSX.Element {
               <select value={chosenEpisode ?? ''} onChange={(e) => setEpisodeId(Number(e.target.value))}>
                 {episodes.map((ep) => (
                   <option key={ep.id} value={ep.id}>
-                    {ep.airDate} · {ep.title}
+                    {fmt.date(ep.airDate)} · {ep.title}
                   </option>
                 ))}
               </select>
@@ -90,12 +93,8 @@ export function PressPage(): React.JSX.Element {
           ))}
         {mode === 'range' && (
           <div className="press-range">
-            <label>
-              {t('press.pick.from')} <input type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
-            </label>
-            <label>
-              {t('press.pick.to')} <input type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
-            </label>
+            <DateField label={t('press.pick.from')} value={range.from} onChange={(from) => from && setRange({ ...range, from })} />
+            <DateField label={t('press.pick.to')} value={range.to} minDate={range.from} onChange={(to) => to && setRange({ ...range, to })} />
           </div>
         )}
         <label className="press-personal">
@@ -160,6 +159,7 @@ function CountsFigure({ title, counts, id }: { title: string; counts: readonly R
 
 function ReportBody({ report }: { report: Report }): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const states = <K extends string>(keys: readonly K[], values: Record<K, number>, prefix: string): ReportCount[] =>
     keys.map((k) => ({ key: k, label: t(`press.${prefix}.${k}`), count: values[k] }));
   const breakdowns: Array<[string, ReportCount[]]> = [
@@ -176,7 +176,7 @@ function ReportBody({ report }: { report: Report }): React.JSX.Element {
   return (
     <main className="press-report">
       <p className="press-period">
-        {report.episode ? `${report.episode.title} (${report.episode.airDate})` : t('press.period', { ...report.range })} ·{' '}
+        {report.episode ? `${report.episode.title} (${fmt.date(report.episode.airDate)})` : t('press.period', { from: fmt.date(report.range.from), to: fmt.date(report.range.to) })} ·{' '}
         {t('press.previousPeriod', { ...report.previousRange })}
       </p>
       <section aria-labelledby="press-totals">
@@ -242,7 +242,7 @@ function ReportBody({ report }: { report: Report }): React.JSX.Element {
                       {a.commitments.map((c, i) => (
                         <li key={i}>
                           {c.what} — {c.who}
-                          {c.due && ` (${c.due}, ${t(`press.commitmentState.${c.state}`)})`}
+                          {c.due && ` (${fmt.date(c.due)}, ${t(`press.commitmentState.${c.state}`)})`}
                         </li>
                       ))}
                     </ul>
@@ -275,7 +275,7 @@ function ReportBody({ report }: { report: Report }): React.JSX.Element {
                   <td>{h.reference}</td>
                   <td>{h.department}</td>
                   <td>{formatCityTime(h.createdAt, 'YYYY-MM-DD HH:mm')}</td>
-                  <td>{h.due}</td>
+                  <td>{fmt.date(h.due)}</td>
                   <td>{t(`press.handoffState.${h.state}`)}</td>
                 </tr>
               ))}

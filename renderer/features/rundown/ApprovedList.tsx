@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../theme/dayjsLocales';
 import type { DeferredHere, Question, Rundown } from '../../../shared/protocol';
 
 /**
@@ -15,6 +16,7 @@ export function ApprovedList({
   add: (question: Question, speakerId: number) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const deferred = new Map(rundown.deferredHere.map((d, i) => [d.questionId, { ...d, order: i }]));
   const ordered = [...questions].sort(
     (a, b) => (deferred.get(a.id)?.order ?? Infinity) - (deferred.get(b.id)?.order ?? Infinity) || a.id - b.id,
@@ -22,7 +24,7 @@ export function ApprovedList({
   const from = (d: DeferredHere): string =>
     d.fromTitle !== null && d.fromAirDate !== null
       ? t('rundown.approved.deferredFrom', {
-          episode: t('rundown.episodeLabel', { title: d.fromTitle, date: d.fromAirDate }),
+          episode: t('rundown.episodeLabel', { title: d.fromTitle, date: fmt.date(d.fromAirDate) }),
         })
       : t('rundown.approved.deferredHere');
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField, TimeField } from '../../components/pickers';
 import type { Rundown } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { FormActions } from './FormActions';
@@ -62,14 +63,8 @@ export function EpisodeForm({
         {t('rundown.episode.title')}
         <input required value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
       </label>
-      <label>
-        {t('rundown.episode.date')}
-        <input type="date" required value={draft.airDate} onChange={(e) => setDraft({ ...draft, airDate: e.target.value })} />
-      </label>
-      <label>
-        {t('rundown.episode.start')}
-        <input type="time" required value={draft.startTime} onChange={(e) => setDraft({ ...draft, startTime: e.target.value })} />
-      </label>
+      <DateField label={t('rundown.episode.date')} required value={draft.airDate} onChange={(airDate) => setDraft({ ...draft, airDate })} />
+      <TimeField label={t('rundown.episode.start')} required value={draft.startTime} onChange={(startTime) => setDraft({ ...draft, startTime })} />
       <label>
         {t('rundown.episode.duration')}
         <input

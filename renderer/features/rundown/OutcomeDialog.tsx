@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../theme/dayjsLocales';
+import { DateField } from '../../components/pickers';
 import {
   OUTCOME_KINDS,
   type Commitment,
@@ -40,6 +42,7 @@ export function OutcomeDialog({
   onCancel: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const ref = useRef<HTMLDialogElement>(null);
   const [kind, setKind] = useState<OutcomeKind>(canAnswer ? initialKind : initialKind === 'answered' ? 'deferred' : initialKind);
   const [summary, setSummary] = useState('');
@@ -136,16 +139,12 @@ export function OutcomeDialog({
                       />
                     </label>
                   ))}
-                  <label>
-                    {t('rundown.outcome.commitment.due')}
-                    <input
-                      type="date"
-                      value={c.due ?? ''}
-                      onChange={(e) =>
-                        setCommitments((list) => list.map((x, j) => (j === i ? { ...x, due: e.target.value || null } : x)))
-                      }
-                    />
-                  </label>
+                  <DateField
+                    label={t('rundown.outcome.commitment.due')}
+                    value={c.due ?? ''}
+                    clearable
+                    onChange={(due) => setCommitments((list) => list.map((x, j) => (j === i ? { ...x, due: due || null } : x)))}
+                  />
                   <button type="button" onClick={() => setCommitments((list) => list.filter((_, j) => j !== i))}>
                     {t('rundown.outcome.commitment.remove')}
                   </button>
@@ -174,11 +173,8 @@ export function OutcomeDialog({
                 ))}
               </select>
             </label>
-            <label>
-              {t('rundown.outcome.dueDate')}
-              <input type="date" required value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-            </label>
-            <p className="hint">{t('rundown.outcome.dueHint', { days: HANDOFF_WORKING_DAYS, date: defaultDue })}</p>
+            <DateField label={t('rundown.outcome.dueDate')} required value={dueDate} onChange={setDueDate} />
+            <p className="hint">{t('rundown.outcome.dueHint', { days: HANDOFF_WORKING_DAYS, date: fmt.date(defaultDue) })}</p>
           </>
         )}
         {kind === 'deferred' && (
@@ -191,7 +187,7 @@ export function OutcomeDialog({
               <option value="">{t('rundown.outcome.noEpisodeYet')}</option>
               {deferTargets.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {t('rundown.episodeOption', { title: e.title, date: e.airDate, time: e.startTime })}
+                  {t('rundown.episodeOption', { title: e.title, date: fmt.date(e.airDate), time: e.startTime })}
                 </option>
               ))}
             </select>

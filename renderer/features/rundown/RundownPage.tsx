@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import './rundown.css';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../theme/dayjsLocales';
 import type { Episode, Outcome, OutcomeInput, OutcomeKind, Rundown, RundownItem } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { shortcutKey } from '../../../shared/shortcutKey';
@@ -28,6 +29,7 @@ type OutcomeMode = 'single' | 'thenNext' | 'walkthrough';
 
 export function RundownPage(): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const client = useDeskClient('producer');
   const status = useConnectionStatus(client);
   const episodes = useEpisodes(client);
@@ -181,7 +183,7 @@ export function RundownPage(): React.JSX.Element {
                   aria-current={episode?.id === e.id ? 'true' : undefined}
                   onClick={() => setSelected(e.id)}
                 >
-                  {e.title} <small>{`${e.airDate} ${e.startTime}`} · {t(`rundown.episodeStatus.${e.status}`)}</small>
+                  {e.title} <small>{`${fmt.date(e.airDate)}, ${e.startTime}`} · {t(`rundown.episodeStatus.${e.status}`)}</small>
                 </button>
               </li>
             ))}
@@ -198,7 +200,7 @@ export function RundownPage(): React.JSX.Element {
                 <h2 data-testid="episode-title">{episode.title}</h2>
                 <p>
                   {t('rundown.episode.when', {
-                    date: episode.airDate,
+                    date: fmt.date(episode.airDate),
                     time: episode.startTime,
                     duration: episode.durationMin,
                   })}{' '}
@@ -332,6 +334,7 @@ function OutcomeTable({
   episodes: readonly Episode[];
 }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
+  const fmt = useDateFormat();
   if (outcomes.length === 0) return null;
   const lang = (i18n.language === 'kk' || i18n.language === 'en' ? i18n.language : 'ru') as 'kk' | 'ru' | 'en';
   return (
@@ -358,7 +361,7 @@ function OutcomeTable({
               <td>
                 {o.summary}
                 {o.commitments.map((c, i) => (
-                  <div key={i}>{t('rundown.commitmentLine', { what: c.what, who: c.who, due: c.due ?? '—' })}</div>
+                  <div key={i}>{t('rundown.commitmentLine', { what: c.what, who: c.who, due: c.due ? fmt.date(c.due) : '—' })}</div>
                 ))}
                 {o.handoffReference &&
                   t('rundown.handoffLine', {
@@ -383,10 +386,11 @@ function OutcomeTable({
 
 function DeferredTo({ episode }: { episode: Episode | undefined }): React.JSX.Element | null {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   if (!episode) return null;
   return (
     <div className="deferred-to">
-      {t('rundown.deferredToLine', { episode: t('rundown.episodeLabel', { title: episode.title, date: episode.airDate }) })}
+      {t('rundown.deferredToLine', { episode: t('rundown.episodeLabel', { title: episode.title, date: fmt.date(episode.airDate) }) })}
     </div>
   );
 }
