@@ -139,7 +139,10 @@ export interface Report {
   range: ReportRange;
   /** Set when the report is one episode's. */
   episode: ReportEpisode | null;
+  /** Days the figures are compared with: the same number just before, or the episode before's air day. */
   previousRange: ReportRange;
+  /** Set when an episode's report is compared with the episode before it. */
+  previousEpisode: ReportEpisode | null;
   generatedAt: number;
   personal: boolean;
   totals: Record<ReportTotal, number>;

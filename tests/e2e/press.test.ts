@@ -1,6 +1,8 @@
 import dayjs from 'dayjs';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { DEVICE_COOKIE } from '../../electron/core/http/access';
+import { insertDevice } from '../../electron/core/store/devices';
 import { describe, expect, it } from 'vitest';
 import { weekOf } from '../../shared/protocol';
 import { formatCityTime } from '../../shared/time';
@@ -12,7 +14,13 @@ const desk = useBrowserDesk();
 describe('the press screen', () => {
   it('shows the week’s figures with charts, switches language and downloads each file', async () => {
     seedReportWeek(desk.core.db);
-    const page = await desk.openPage('/press');
+    // A press officer's laptop: a paired press device, not the desk's own window.
+    const { token } = insertDevice(desk.core.db, 'Press laptop', 'press', Date.now());
+    const context = await desk.browser.newContext({ locale: 'en-US' });
+    await context.addCookies([{ name: DEVICE_COOKIE, value: token, url: desk.core.url }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${desk.core.url}/press`);
     await page.waitForFunction(() => document.body.dataset.screen === 'press');
     // It opens on this week in Almaty.
     const thisWeek = weekOf(formatCityTime(Date.now(), 'YYYY-MM-DD'));
@@ -33,6 +41,13 @@ describe('the press screen', () => {
     expect(await topics.locator('tr', { hasText: 'Roads' }).locator('td').textContent()).toBe('4');
     expect(await page.getByTestId('press-answered').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('press-answered').textContent()).not.toContain('123 45 67');
+    // Names only when asked for, and then the first name alone.
+    expect(await page.getByTestId('press-answered').textContent()).not.toContain('Айгерім');
+    await page.getByLabel('Include askers’ first names (masked)').check();
+    await page.getByTestId('press-answered').getByText('Айгерім', { exact: true }).waitFor();
+    expect(await page.getByTestId('press-answered').textContent()).not.toContain('Сейітқызы');
+    await page.getByLabel('Include askers’ first names (masked)').uncheck();
+    await expect.poll(() => page.getByTestId('press-answered').textContent()).not.toContain('Айгерім');
 
     await page.locator('.lang-switcher button[data-lang="kk"]').click();
     await page.getByText('Эфирде жауап берілген сұрақтар').waitFor();
@@ -50,6 +65,6 @@ describe('the press screen', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await download('xlsx')) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Қорытынды')!.getRow(2).values).toEqual([undefined, 'Түсті', 9, 3, 6]);
-    await page.context().close();
+    await context.close();
   }, 180_000);
 });

@@ -16,6 +16,7 @@ import {
   type Report,
   type ReportCommitment,
   type ReportCount,
+  type ReportEpisode,
   type ReportRange,
   type ReportTotal,
 } from '../../../shared/protocol';
@@ -25,7 +26,7 @@ import { TOPICS } from '../../../shared/vocabulary';
 import { maskPersonalData } from '../analysis/personalData';
 import { translate } from '../messages';
 import type { Db } from '../store/db';
-import { episodeForReport, handoffsIn, intakeCells, intakeStatuses, outcomesIn, type HandoffRow, type ReportWindow, type StatusCount } from '../store/reports';
+import { episodeBefore, episodeForReport, handoffsIn, intakeCells, intakeStatuses, outcomesIn, type HandoffRow, type ReportWindow, type StatusCount } from '../store/reports';
 
 /** What to report on: Almaty days (both included) or one episode. */
 export type ReportScope = { kind: 'range'; range: ReportRange } | { kind: 'episode'; episodeId: number };
@@ -98,13 +99,38 @@ function commitmentState(due: string | null, today: string): CommitmentState {
   return due < today ? 'overdue' : 'upcoming';
 }
 
-function windowFor(db: Db, scope: ReportScope): { range: ReportRange; window: ReportWindow; episode: Report['episode'] } {
-  if (scope.kind === 'range') return { range: scope.range, window: { ...rangeBounds(scope.range), episodeId: null }, episode: null };
+interface ReportWindows {
+  range: ReportRange;
+  window: ReportWindow;
+  episode: Report['episode'];
+  previousRange: ReportRange;
+  previousWindow: ReportWindow;
+  previousEpisode: Report['previousEpisode'];
+}
+
+/** An episode's report counts what arrived on its air day and what the show itself decided. */
+const episodeWindow = (episode: ReportEpisode) => {
+  const range = { from: episode.airDate, to: episode.airDate };
+  return { range, window: { ...rangeBounds(range), episodeId: episode.id } };
+};
+
+/**
+ * What the report counts and what it is compared with: a range against the same number of days
+ * just before it; an episode against the show before it (the day before, when it is the first).
+ */
+function windowsFor(db: Db, scope: ReportScope): ReportWindows {
+  const before = (range: ReportRange) => {
+    const previous = previousRange(range);
+    return { previousRange: previous, previousWindow: { ...rangeBounds(previous), episodeId: null }, previousEpisode: null };
+  };
+  if (scope.kind === 'range') return { range: scope.range, window: { ...rangeBounds(scope.range), episodeId: null }, episode: null, ...before(scope.range) };
   const episode = episodeForReport(db, scope.episodeId);
   if (!episode) throw new AppError('not_found', { field: 'episode' });
-  // An episode's report counts what arrived on its air day and what the show itself decided.
-  const range = { from: episode.airDate, to: episode.airDate };
-  return { range, window: { ...rangeBounds(range), episodeId: episode.id }, episode };
+  const { range, window } = episodeWindow(episode);
+  const previousEpisode = episodeBefore(db, episode.id);
+  if (!previousEpisode) return { range, window, episode, ...before(range) };
+  const previous = episodeWindow(previousEpisode);
+  return { range, window, episode, previousRange: previous.range, previousWindow: previous.window, previousEpisode };
 }
 
 /** The press report for a range or an episode, with every label in `lang`. */
@@ -119,9 +145,7 @@ export function buildReport(db: Db, request: ReportRequest): Report {
   const speakerName = named('console.speakerName', SUGGESTION_SPEAKERS);
   const today = formatCityTime(now, 'YYYY-MM-DD');
 
-  const { range, window, episode } = windowFor(db, request.scope);
-  const previous = previousRange(range);
-  const previousWindow: ReportWindow = { ...rangeBounds(previous), episodeId: null };
+  const { range, window, episode, previousRange: previous, previousWindow, previousEpisode } = windowsFor(db, request.scope);
 
   const cells = intakeCells(db, window);
   const outcomes = outcomesIn(db, window);
@@ -164,6 +188,7 @@ export function buildReport(db: Db, request: ReportRequest): Report {
     range,
     episode,
     previousRange: previous,
+    previousEpisode,
     generatedAt: now,
     personal,
     totals: totalsOf(cells, outcomes),

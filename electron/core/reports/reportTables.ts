@@ -148,7 +148,9 @@ export function reportHeading(report: Report): { title: string; lines: string[] 
     title: t('press.reportTitle'),
     lines: [
       period,
-      t('press.previousPeriod', { from: report.previousRange.from, to: report.previousRange.to }),
+      report.previousEpisode
+        ? t('press.previousEpisode', { ...report.previousEpisode })
+        : t('press.previousPeriod', { from: report.previousRange.from, to: report.previousRange.to }),
       t('press.generated', { at: cityDateTime(report.generatedAt) }),
     ],
   };

@@ -122,6 +122,12 @@ const HANDOFFS = `
   WHERE h.created_at >= @start AND h.created_at < @end
     AND (@episodeId IS NULL OR EXISTS (
       SELECT 1 FROM outcome o WHERE o.question_id = h.question_id AND o.episode_id = @episodeId AND o.kind = 'handed_off'))
+    -- A question handed off only in rehearsals was handed to nobody.
+    AND NOT (
+      EXISTS (SELECT 1 FROM outcome o JOIN episode e ON e.id = o.episode_id
+              WHERE o.question_id = h.question_id AND o.kind = 'handed_off' AND e.rehearsal = 1)
+      AND NOT EXISTS (SELECT 1 FROM outcome o LEFT JOIN episode e ON e.id = o.episode_id
+                      WHERE o.question_id = h.question_id AND o.kind = 'handed_off' AND (e.id IS NULL OR e.rehearsal = 0)))
   ORDER BY h.created_at, h.id
 `;
 
@@ -135,13 +141,26 @@ export interface EpisodeRow {
   airDate: string;
 }
 
-const EPISODE = `SELECT id, title, air_date AS airDate FROM episode WHERE id = @id`;
+// A rehearsal answered nobody: there is no press report of it.
+const EPISODE = `SELECT id, title, air_date AS airDate FROM episode WHERE id = @id AND rehearsal = 0`;
 
 export function episodeForReport(db: Db, id: number): EpisodeRow | null {
   return (prepared(db, EPISODE).get({ id }) as EpisodeRow | undefined) ?? null;
 }
 
-const EPISODES = `SELECT id, title, air_date AS airDate FROM episode ORDER BY planned_start DESC LIMIT 200`;
+// The show before: the latest earlier episode that was not a rehearsal.
+const EPISODE_BEFORE = `
+  SELECT id, title, air_date AS airDate FROM episode
+  WHERE rehearsal = 0 AND planned_start < (SELECT planned_start FROM episode WHERE id = @id)
+  ORDER BY planned_start DESC LIMIT 1
+`;
+
+/** The episode an episode's report is compared with, if there was one before it. */
+export function episodeBefore(db: Db, id: number): EpisodeRow | null {
+  return (prepared(db, EPISODE_BEFORE).get({ id }) as EpisodeRow | undefined) ?? null;
+}
+
+const EPISODES = `SELECT id, title, air_date AS airDate FROM episode WHERE rehearsal = 0 ORDER BY planned_start DESC LIMIT 200`;
 
 /** The latest episodes, newest first, for the press screen's picker. */
 export function episodesForReports(db: Db): EpisodeRow[] {

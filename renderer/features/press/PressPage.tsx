@@ -177,7 +177,9 @@ function ReportBody({ report }: { report: Report }): React.JSX.Element {
     <main className="press-report">
       <p className="press-period">
         {report.episode ? `${report.episode.title} (${fmt.date(report.episode.airDate)})` : t('press.period', { from: fmt.date(report.range.from), to: fmt.date(report.range.to) })} ·{' '}
-        {t('press.previousPeriod', { ...report.previousRange })}
+        {report.previousEpisode
+          ? t('press.previousEpisode', { title: report.previousEpisode.title, airDate: fmt.date(report.previousEpisode.airDate) })
+          : t('press.previousPeriod', { ...report.previousRange })}
       </p>
       <section aria-labelledby="press-totals">
         <h2 id="press-totals">{t('press.section.totals')}</h2>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../electron/core/reports/buildReport';
 import { openDatabase, type Db } from '../../../electron/core/store/db';
-import { REPORT_QUERIES } from '../../../electron/core/store/reports';
+import { episodesForReports, REPORT_QUERIES } from '../../../electron/core/store/reports';
 import { weekOf, previousRange, rangeBounds } from '../../../shared/protocol';
 import { FIXTURE_EPISODE_ID, FIXTURE_NOW, FIXTURE_WEEK, seedReportWeek } from '../../helpers/reportFixture';
 
@@ -39,6 +39,7 @@ describe('the weekly report', () => {
   it('counts every figure as hand-counted for the fixture week', () => {
     const r = week();
     expect(r.totals).toEqual({ received: 9, approved: 5, rejected: 2, merged: 1, pending: 2, answered: 2, handedOff: 1, deferred: 0, dropped: 1 });
+    expect(r.previousEpisode).toBeNull();
     expect(r.previousTotals).toEqual({ received: 3, approved: 2, rejected: 0, merged: 0, pending: 1, answered: 1, handedOff: 0, deferred: 0, dropped: 0 });
     expect(counts(r.rejectedByReason)).toEqual({ spam: 1, abuse: 1 });
     expect(counts(r.byChannel)).toEqual({ web: 3, telegram: 2, whatsapp: 1, phone: 1, csv: 1, webhook: 1 });
@@ -88,6 +89,17 @@ describe('the weekly report', () => {
     expect(r.totals).toEqual({ received: 3, approved: 0, rejected: 2, merged: 1, pending: 0, answered: 2, handedOff: 1, deferred: 0, dropped: 1 });
     expect(r.handoffList.map((h) => h.reference)).toEqual(['2026-0004/health']);
     expect(r.byTopic.find((c) => c.key === 'roads')?.label).toBe('Жолдар');
+    // Compared with the show before: its air day's intake (none) and what it decided.
+    expect(r.previousEpisode).toEqual({ id: 2, title: 'Әкімдік LIVE №46', airDate: '2026-11-19' });
+    expect(r.previousRange).toEqual({ from: '2026-11-19', to: '2026-11-19' });
+    expect(r.previousTotals).toEqual({ received: 0, approved: 0, rejected: 0, merged: 0, pending: 0, answered: 1, handedOff: 0, deferred: 0, dropped: 0 });
+  });
+
+  it('compares the first episode with the day before it', () => {
+    const r = buildReport(db, { scope: { kind: 'episode', episodeId: 2 }, lang: 'en', personal: false, now: FIXTURE_NOW });
+    expect(r.previousEpisode).toBeNull();
+    expect(r.previousRange).toEqual({ from: '2026-11-18', to: '2026-11-18' });
+    expect(r.totals.answered).toBe(1);
   });
 
   it('reads its rows through the report indexes', () => {
@@ -96,6 +108,43 @@ describe('the weekly report', () => {
       const text = plan.map((p) => p.detail).join('\n');
       expect(text).toMatch(/USING (COVERING )?INDEX (question_report|outcome_decided|handoff_created)/);
       expect(text).not.toMatch(/SCAN (question|outcome|handoff)\b(?! USING)/);
+    }
+  });
+});
+
+describe('a rehearsal in the week', () => {
+  it('leaves no trace in the report: not in the picker, no episode report, its hand-offs and answers not counted', () => {
+    const rehearsalDir = mkdtempSync(join(tmpdir(), 'desk-report-rehearsal-'));
+    const other = openDatabase(join(rehearsalDir, 'desk.sqlite'));
+    try {
+      seedReportWeek(other);
+      const at = Date.parse('2026-11-27T13:00:00Z');
+      other.prepare(`
+        INSERT INTO episode (id, title, air_date, start_time, planned_start, duration_min, status, rehearsal, created_at, updated_at)
+        VALUES (3, 'Прогон', '2026-11-27', '18:00', @at, 30, 'done', 1, 0, 0)
+      `).run({ at });
+      const outcome = other.prepare(`
+        INSERT INTO outcome (question_id, episode_id, kind, summary, commitments, decided_at, actor) VALUES (@q, 3, @kind, '', '[]', @at, 'producer')
+      `);
+      outcome.run({ q: 8, kind: 'handed_off', at });
+      outcome.run({ q: 9, kind: 'answered', at: at + 60_000 });
+      const health = (other.prepare(`SELECT id FROM department WHERE code = 'health'`).get() as { id: number }).id;
+      other.prepare(`
+        INSERT INTO handoff (question_id, department_id, reference, due_date, status, created_at, updated_at)
+        VALUES (8, @health, '2026-0008/health', '2026-12-20', 'handed_off', @at, @at)
+      `).run({ health, at });
+
+      const withRehearsal = buildReport(other, { scope: { kind: 'range', range: FIXTURE_WEEK }, lang: 'en', personal: false, now: FIXTURE_NOW });
+      const { generatedAt: _a, ...expected } = week();
+      const { generatedAt: _b, ...actual } = withRehearsal;
+      expect(actual).toEqual(expected);
+      expect(episodesForReports(other).map((e) => e.id)).toEqual([1, 2]);
+      expect(() => buildReport(other, { scope: { kind: 'episode', episodeId: 3 }, lang: 'en', personal: false, now: FIXTURE_NOW })).toThrow(
+        expect.objectContaining({ code: 'not_found' }),
+      );
+    } finally {
+      other.close();
+      rmSync(rehearsalDir, { recursive: true, force: true });
     }
   });
 });

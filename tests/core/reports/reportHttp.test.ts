@@ -111,6 +111,15 @@ describe('GET /api/reports: the exports', () => {
     expect(text).toContain('"Отремонтировать улицу Төле би');
   });
 
+  it('heads an episode’s CSV with the show it is compared with', async () => {
+    const { response, body } = await bytes('episode=1&lang=ru&format=csv');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="akimat-live-episode-1-2026-11-26-ru.csv"');
+    const rows = parse(body, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    expect(rows.slice(1, 3).map((r) => r[0])).toEqual(['Әкімдік LIVE №47 (2026-11-26)', 'В сравнении с выпуском «Әкімдік LIVE №46» (2026-11-19)']);
+    const totals = rows.findIndex((r) => r[0] === 'Итоги');
+    expect(rows.find((r, i) => i > totals && r[0] === 'Отвечено в эфире')).toEqual(['Отвечено в эфире', '2', '1', '1']);
+  });
+
   it('writes XLSX with a sheet per section, real numbers and dates, frozen headers and widths', async () => {
     const { body } = await bytes(`${WEEK}&lang=ru&format=xlsx`);
     const workbook = new ExcelJS.Workbook();
