@@ -128,6 +128,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     reports,
     handoffs: { db, bus, now },
     control: { db, registry, now },
+    status: { db, now },
     staticDir: config.staticDir,
     storage,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,

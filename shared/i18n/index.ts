@@ -13,12 +13,13 @@ import { notificationsStrings } from './notifications';
 import { pressStrings } from './press';
 import { prompterStrings } from './prompter';
 import { rundownStrings } from './rundown';
+import { statusStrings } from './status';
 
 type Tree = { [key: string]: string | Tree };
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */
-const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings, graphicsStrings, notificationsStrings];
+const parts: PerLanguage[] = [common, ask, consoleStrings, prompterStrings, rundownStrings, intakeStrings, desktopStrings, devicesStrings, handoffsStrings, pressStrings, backupsStrings, graphicsStrings, notificationsStrings, statusStrings];
 
 function merge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {

@@ -23,6 +23,7 @@ import { registerHandoffSheetRoutes } from './handoffSheetRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerLogin, registerPairing } from './login';
 import { registerPublicForm } from './publicForm';
+import { registerStatusPage, type StatusPageDeps } from './statusPage';
 import { registerReportRoutes } from './reportRoutes';
 
 /** Public bodies are questions, not uploads: 64 KiB is 16× the longest allowed question. */
@@ -64,6 +65,8 @@ export interface HttpDeps {
   reports?: Reports;
   /** Departments' sheets of open hand-offs and their answers (`/api/handoffs/sheet`). */
   handoffs?: HandoffDeps;
+  /** The public status page (`/status/<reference>`), on both listeners. */
+  status?: Omit<StatusPageDeps, 'perIpPerMinute'>;
   /** Button panels' door (`/api/control`), running the same registry as the screens. */
   control?: ControlDeps;
   log: (message: string, error?: unknown) => void;
@@ -124,6 +127,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
+  if (deps.status) registerStatusPage(app, { ...deps.status, perIpPerMinute: deps.intakePerIpPerMinute });
   if (deps.channels) registerChannelRoutes(app, deps.channels, staff);
   if (!staff) {
     registerUi(app, deps.staticDir, [linkRoute('public').path]);

@@ -6,6 +6,7 @@ import { MAX_QUESTION_CHARS, publicQuestionSchema, type PublicQuestionInput } fr
 import { TOPICS, type Topic } from '../../../shared/vocabulary';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { currentLanguage, errorText } from '../../i18n';
+import { StatusLookup } from './StatusLookup';
 import { submitQuestion } from './submitQuestion';
 
 interface FormState {
@@ -95,6 +96,7 @@ export function AskPage(): React.JSX.Element {
             {t('ask.another')}
           </button>
         </div>
+        <StatusLookup reference={reference} />
       </div>
     );
   }
@@ -203,6 +205,7 @@ export function AskPage(): React.JSX.Element {
           {sending ? t('ask.sending') : t('ask.submit')}
         </button>
       </form>
+      <StatusLookup />
     </div>
   );
 }
