@@ -50,6 +50,7 @@ export const pressStrings = {
         dropped: 'Dropped',
       },
       section: {
+        about: 'Report',
         totals: 'Summary',
         rejectedByReason: 'Rejected, by reason',
         byChannel: 'By channel',
@@ -144,6 +145,7 @@ export const pressStrings = {
         dropped: 'Снято',
       },
       section: {
+        about: 'Отчёт',
         totals: 'Итоги',
         rejectedByReason: 'Отклонено, по причинам',
         byChannel: 'По каналам',
@@ -238,6 +240,7 @@ export const pressStrings = {
         dropped: 'Алынып тасталды',
       },
       section: {
+        about: 'Есеп',
         totals: 'Қорытынды',
         rejectedByReason: 'Қабылданбағандар, себептері бойынша',
         byChannel: 'Арналар бойынша',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../../../shared/protocol';
 import { cityTime } from '../../../shared/time';
+import { translate } from '../messages';
 import { reportHeading, reportSections, type Cell, type CellKind } from './reportTables';
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -32,7 +33,11 @@ const NUMBER_FORMAT: Record<CellKind, string | undefined> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
-/** The report as a workbook: a sheet per section, real numbers and dates, frozen header row. */
+/**
+ * The report as a workbook: first what it is (title, period, what it is compared with, when it was
+ * made: a sheet of sections alone does not say), then a sheet per section, real numbers and dates,
+ * frozen header row.
+ */
 export async function reportXlsx(report: Report): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const heading = reportHeading(report);
@@ -40,6 +45,10 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   workbook.title = heading.title;
   workbook.created = new Date(report.generatedAt);
   const taken = new Set<string>();
+  const about = workbook.addWorksheet(sheetName(translate(report.lang, 'press.section.about'), taken));
+  about.getColumn(1).width = 70;
+  about.addRow([heading.title]).font = { bold: true, size: 14 };
+  for (const line of heading.lines) about.addRow([line]);
   for (const section of reportSections(report)) {
     const sheet = workbook.addWorksheet(sheetName(section.title, taken), {
       views: [{ state: 'frozen', ySplit: 1 }],

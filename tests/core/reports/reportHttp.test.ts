@@ -125,6 +125,7 @@ describe('GET /api/reports: the exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Отчёт',
       'Итоги',
       'Отклонено, по причинам',
       'По каналам',
@@ -138,7 +139,15 @@ describe('GET /api/reports: the exports', () => {
       'Вопросы, отвеченные в эфире',
       'Переданные вопросы',
     ]);
-    for (const sheet of workbook.worksheets) {
+    // The first sheet says what the file is.
+    const about = workbook.worksheets[0]!;
+    expect([1, 2, 3].map((n) => about.getRow(n).getCell(1).value)).toEqual([
+      'Акимат LIVE: вопросы и ответы',
+      '2026-11-23 – 2026-11-29',
+      'В сравнении с 2026-11-16 – 2026-11-22',
+    ]);
+    expect(String(about.getRow(4).getCell(1).value)).toMatch(/^Составлен 2026-12-01 15:00$/);
+    for (const sheet of workbook.worksheets.slice(1)) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getColumn(1).width).toBeGreaterThan(8);
     }
