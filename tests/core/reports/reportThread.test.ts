@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { buildReport } from '../../../electron/core/reports/buildReport';
+import { ReportThread } from '../../../electron/core/reports/reportThread';
 import type { Report } from '../../../shared/protocol';
 import { formatCityTime } from '../../../shared/time';
 import { deskHeaders, startTestCore, type TestCore } from '../../helpers/core';
@@ -83,5 +85,16 @@ describe('reports on their own thread', () => {
     const response = await get('episode=999&format=json');
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('fails a request with an internal error, not silence, when the thread cannot open the database, and starts afresh after', async () => {
+    const missing = new ReportThread({ file: join(core.dataDir, 'no-such-desk.sqlite') });
+    const request = { scope: { kind: 'range', range: FIXTURE_WEEK }, lang: 'en', personal: false, now: FIXTURE_NOW } as const;
+    await expect(missing.report(request)).rejects.toMatchObject({ code: 'internal' });
+    await expect(missing.report(request)).rejects.toMatchObject({ code: 'internal' });
+    await missing.close();
+    const working = new ReportThread({ file: core.db.name });
+    expect((await working.report(request)).totals.received).toBe(9);
+    await working.close();
   });
 });
