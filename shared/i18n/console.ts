@@ -4,6 +4,7 @@ export const consoleStrings = {
     console: {
       title: 'Producer console',
       inbox: 'Inbox',
+      tabs: { label: 'Questions by state', review: 'Review', approved: 'Approved', done: 'On air & done', rejected: 'Rejected' },
       empty: 'No questions yet. They appear here the moment they arrive.',
       emptyFiltered: 'No questions match these filters.',
       count: '{{count}} shown',
@@ -72,6 +73,8 @@ export const consoleStrings = {
         to: 'To',
         any: 'Any',
         clear: 'Clear filters',
+        more: 'More filters',
+        remove: 'Remove filter: {{name}}',
       },
       view: {
         label: 'Saved views',
@@ -201,6 +204,7 @@ export const consoleStrings = {
     console: {
       title: 'Пульт продюсера',
       inbox: 'Входящие',
+      tabs: { label: 'Вопросы по состоянию', review: 'На проверке', approved: 'Одобренные', done: 'В эфире и готовые', rejected: 'Отклонённые' },
       empty: 'Вопросов пока нет. Они появятся здесь сразу после поступления.',
       emptyFiltered: 'Под эти фильтры вопросов нет.',
       count: 'Показано: {{count}}',
@@ -269,6 +273,8 @@ export const consoleStrings = {
         to: 'По',
         any: 'Любой',
         clear: 'Сбросить фильтры',
+        more: 'Ещё фильтры',
+        remove: 'Убрать фильтр: {{name}}',
       },
       view: {
         label: 'Сохранённые виды',
@@ -398,6 +404,7 @@ export const consoleStrings = {
     console: {
       title: 'Продюсер пульті',
       inbox: 'Кіріс',
+      tabs: { label: 'Сұрақтар күйі бойынша', review: 'Тексеруде', approved: 'Мақұлданған', done: 'Эфирде және дайын', rejected: 'Қабылданбаған' },
       empty: 'Әзірге сұрақ жоқ. Олар келген сәтте осында шығады.',
       emptyFiltered: 'Бұл сүзгілерге сай сұрақ жоқ.',
       count: 'Көрсетілді: {{count}}',
@@ -466,6 +473,8 @@ export const consoleStrings = {
         to: 'Дейін',
         any: 'Кез келген',
         clear: 'Сүзгілерді тазарту',
+        more: 'Басқа сүзгілер',
+        remove: 'Сүзгіні алып тастау: {{name}}',
       },
       view: {
         label: 'Сақталған көріністер',

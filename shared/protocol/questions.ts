@@ -56,6 +56,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 /** The inbox filter; every field is optional and they combine with AND. */
 export const inboxFilterSchema = z.object({
   status: z.enum(QUESTION_STATUSES).optional(),
+  /** Any of these statuses: the console's tabs (review, approved, on air and done, rejected). */
+  statuses: z.array(z.enum(QUESTION_STATUSES)).min(1).max(QUESTION_STATUSES.length).optional(),
   channel: z.enum(CHANNELS).optional(),
   topic: tagText.optional(),
   district: z.enum(DISTRICTS).optional(),

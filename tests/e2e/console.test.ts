@@ -242,7 +242,13 @@ describe('suggestions, flags, saved views and rules', () => {
     expect(stored()).toMatchObject({ topic: suggested.topic, district: 'medeu', speaker: suggested.speaker });
 
     // A saved view brings its filter back.
-    await page.locator('.filter-bar label', { hasText: 'Район' }).locator('select').selectOption('medeu');
+    // The rarer filters fold out; a long list is searched by typing.
+    await page.getByRole('button', { name: 'Ещё фильтры' }).click();
+    const district = page.locator('.filter-panel').getByLabel('Район', { exact: true });
+    await district.click();
+    await district.fill('Медеу');
+    await page.getByRole('listbox', { name: 'Район' }).getByRole('option', { name: 'Медеуский' }).click();
+    await page.getByRole('button', { name: 'Убрать фильтр: Район — Медеуский' }).waitFor();
     await row(page, withPhone).waitFor({ state: 'detached' });
     await page.getByLabel('Название вида').fill('Медеу');
     await page.getByRole('button', { name: 'Сохранить вид' }).click();
@@ -290,7 +296,8 @@ describe('bulk actions by mouse', () => {
     await startLiveEpisode(core.url);
     await row(page, a).getByRole('button', { name: 'В эфир' }).click();
     await page.getByTestId('console-on-air').getByText('Когда уберут сугробы во дворе?').waitFor();
-    await page.locator('.filter-bar label', { hasText: 'Статус' }).locator('select').selectOption('new');
+    // Review is the console's to-do list: an approved question leaves it when the list is reloaded.
+    await page.getByRole('tab', { name: 'На проверке' }).click();
     await row(page, a).waitFor({ state: 'detached' });
     expect(await page.getByTestId('console-on-air').textContent()).toBe('Когда уберут сугробы во дворе?');
   });

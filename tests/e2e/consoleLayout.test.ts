@@ -79,6 +79,44 @@ describe('the console layout', () => {
   });
 });
 
+describe('a screenful of questions', () => {
+  it('shows at least 12 whole rows at 1440×900, each with a coloured status chip, dark by default', async () => {
+    for (let i = 0; i < 30; i++) await ask(`Вопрос номер ${i + 1}: когда починят освещение во дворе дома ${i + 10} на улице Жандосова?`);
+    const context = await browser.newContext({ locale: 'ru', viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => {
+      window.localStorage.setItem('desk.producerName', 'Айгерим');
+      window.localStorage.setItem('desk.lang', 'ru');
+    });
+    const page = await context.newPage();
+    await page.goto(core.loginUrl('/console'));
+    await page.locator('.connection-online').waitFor();
+    await page.locator('li.question').nth(11).waitFor();
+    const visible = await page.evaluate(() => {
+      const list = document.querySelector('[data-testid="inbox-scroll"]')!.getBoundingClientRect();
+      const bottom = Math.min(list.bottom, window.innerHeight);
+      return [...document.querySelectorAll('li.question')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= list.top - 1 && r.bottom <= bottom + 1;
+      }).length;
+    });
+    expect(visible).toBeGreaterThanOrEqual(12);
+    expect(await page.getByRole('tab', { name: 'На проверке' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
+    const chip = page.locator('li.question').first().getByTestId('status-chip');
+    expect(await chip.textContent()).toBe('Новый');
+    expect(await chip.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: 'test-results/console-1440x900-dark.png' });
+
+    // The switch to light is remembered on the next visit.
+    await page.getByTestId('theme-toggle').click();
+    await page.reload();
+    await page.locator('.connection-online').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('light');
+    await page.screenshot({ path: 'test-results/console-1440x900-light.png' });
+    await context.close();
+  });
+});
+
 describe('a reload of the console', () => {
   it('comes back to the question in focus with its unsaved edit, saved afterwards on the version it started from', async () => {
     const id = await ask('Когда откроют новую поликлинику в Алатауском районе, жители ждут уже два года?');

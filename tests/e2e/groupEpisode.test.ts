@@ -89,6 +89,8 @@ describe('rules of air on screen', () => {
 
     const page = await desk.openPage('/console');
     await page.getByTestId('console-on-air').getByText('бассейн', { exact: false }).waitFor();
+    // The console opens on Review; approved questions are under their own tab.
+    await page.getByRole('tab', { name: 'Approved' }).click();
     await page.locator(`li.question[data-question-id="${second.id}"]`).click();
     await page.locator('body').press('o');
     const confirm = page.getByRole('alertdialog', { name: 'Replace the question on air?' });

@@ -238,6 +238,7 @@ function mustGet(db: Db, id: number): Question {
 // Each filter field adds one fixed SQL fragment; user values only ever travel as parameters.
 const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string> = {
   status: 'q.status = @status',
+  statuses: 'q.status IN (SELECT value FROM json_each(@statuses))',
   channel: 'q.channel = @channel',
   topic: 'q.topic = @topic',
   district: 'q.district = @district',
@@ -276,7 +277,8 @@ export function inboxQuery(
     if (value === undefined) continue;
     const ranges = key === 'from' || key === 'to';
     where.push(ranged && !ranges ? `+${FILTER_SQL[key]}` : FILTER_SQL[key]);
-    params[key] = value;
+    // A list travels as one JSON parameter, read back by json_each.
+    params[key] = Array.isArray(value) ? JSON.stringify(value) : value;
   }
   // Literal, not a parameter, so the partial index on flagged questions applies.
   const plus = ranged ? '+' : '';

@@ -13,7 +13,7 @@ import { useConnectionStatus, useDeskClient } from '../../components/useDeskClie
 import './console.css';
 import { clearSelection, setMode, setNotice, useConsoleUi, type Mode } from './consoleState';
 import { DetailPanel } from './DetailPanel';
-import { FilterBar } from './FilterBar';
+import { ConsoleTabs, FilterBar } from './FilterBar';
 import { HelpOverlay } from './HelpOverlay';
 import { InboxList } from './InboxList';
 import { topicLabel } from './labels';
@@ -53,7 +53,8 @@ export function ConsolePage(): React.JSX.Element {
   const byId = useInboxStore((s) => s.byId);
   const loaded = useInboxStore((s) => s.loaded);
   const filter = useInboxStore((s) => s.filter);
-  const filtered = Object.keys(filter).length > 0;
+  // The tab is where the producer is, not a filter they set.
+  const filtered = Object.keys(filter).some((key) => key !== 'statuses');
   const { focusedId, selected, mode, notice } = useConsoleUi();
   useEffect(() => {
     if (!notice) return;
@@ -118,7 +119,7 @@ export function ConsolePage(): React.JSX.Element {
           {t('console.backlog', { n: backlog })}
         </p>
       )}
-      <section className="on-air-panel" aria-label={t('console.onAirNow')}>
+      <section className={`on-air-panel${onAir ? ' live' : ''}`} aria-label={t('console.onAirNow')}>
         <h2>
           {t('console.onAirNow')}
           {prompterState.rehearsal && <span className="rehearsal-badge"> · {t('rundown.rehearsal')}</span>}
@@ -135,9 +136,12 @@ export function ConsolePage(): React.JSX.Element {
       <FilterBar client={client} />
       <div className="console-main">
         <section className="inbox" aria-label={t('console.inbox')}>
-          <h2>
-            {t('console.inbox')} <small>{t('console.count', { count: ids.length })}</small>
-          </h2>
+          <div className="inbox-head">
+            <ConsoleTabs client={client} />
+            <h2>
+              {t('console.inbox')} <small>{t('console.count', { count: ids.length })}</small>
+            </h2>
+          </div>
           {selection.length > 0 && (
             <div className="selection-bar" data-testid="selection-bar">
               <span>{t('console.selection.count', { count: selection.length })}</span>

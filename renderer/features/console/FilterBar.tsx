@@ -1,12 +1,15 @@
+import { Select } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateTimeField } from '../../components/pickers';
-import { CHANNELS, DISTRICTS, LANGUAGES, QUESTION_STATUSES } from '../../../shared/domain';
+import { CHANNELS, DISTRICTS, LANGUAGES } from '../../../shared/domain';
 import { QUESTION_FLAGS, type InboxFilter, type SavedView } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
 import { TOPICS } from '../../../shared/vocabulary';
 import type { DeskClient } from '../../api';
+import { DateTimeField } from '../../components/pickers';
 import { useOnConnect } from '../../components/useDeskClient';
+import { useDateFormat } from '../../theme/dayjsLocales';
+import { DEFAULT_FILTER, tabOf, TAB_ORDER, withTab } from './consoleTabs';
 import { speakerLabel, topicLabel } from './labels';
 import { setFilter, useInboxStore } from './useInbox';
 import { shortcutKey } from '../../../shared/shortcutKey';
@@ -14,16 +17,47 @@ import { shortcutKey } from '../../../shared/shortcutKey';
 export const SEARCH_INPUT_ID = 'console-search';
 const SEARCH_DEBOUNCE_MS = 200;
 
-type SelectKey = 'status' | 'channel' | 'district' | 'language' | 'topic' | 'speaker' | 'flag';
+type SelectKey = 'channel' | 'district' | 'language' | 'topic' | 'speaker' | 'flag';
+/** Long lists get a search box in their dropdown. */
+const SEARCHABLE: ReadonlySet<SelectKey> = new Set(['district', 'topic', 'speaker']);
 
-/** Search, filters and saved views; every change reloads the first page from the server. */
+/** Review / Approved / On air & done / Rejected: each tab is a set of statuses, other filters kept. */
+export function ConsoleTabs({ client }: { client: DeskClient }): React.JSX.Element {
+  const { t } = useTranslation();
+  const filter = useInboxStore((s) => s.filter);
+  const current = tabOf(filter);
+  return (
+    <div className="console-tabs" role="tablist" aria-label={t('console.tabs.label')}>
+      {TAB_ORDER.map((tab) => (
+        <button
+          key={tab}
+          type="button"
+          role="tab"
+          data-tab={tab}
+          aria-selected={current === tab}
+          className={`console-tab tab-${tab}`}
+          onClick={() => setFilter(client, withTab(useInboxStore.getState().filter, tab))}
+        >
+          {t(`console.tabs.${tab}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One bar: search, the active filters as removable chips, saved views; the rarer filters fold
+ * out under "More filters". Every change reloads the first page from the server.
+ */
 export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element {
   const { t } = useTranslation();
+  const fmt = useDateFormat();
   const filter = useInboxStore((s) => s.filter);
   const [text, setText] = useState(filter.text ?? '');
   const [views, setViews] = useState<SavedView[]>([]);
   const [viewName, setViewName] = useState('');
   const [viewId, setViewId] = useState<number | null>(null);
+  const [open, setOpen] = useState(false);
 
   const apply = useCallback(
     (patch: Partial<InboxFilter>) => {
@@ -46,8 +80,7 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
   }, [client]);
   useOnConnect(client, loadViews);
 
-  const options: Record<SelectKey, ReadonlyArray<{ value: string; label: string }>> = {
-    status: QUESTION_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) })),
+  const options: Record<SelectKey, Array<{ value: string; label: string }>> = {
     channel: CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) })),
     district: DISTRICTS.map((v) => ({ value: v, label: t(`district.${v}`) })),
     language: LANGUAGES.map((v) => ({ value: v, label: t(`lang.${v}`) })),
@@ -55,14 +88,29 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
     speaker: SUGGESTION_SPEAKERS.map((v) => ({ value: v, label: speakerLabel(t, v) })),
     flag: QUESTION_FLAGS.map((v) => ({ value: v, label: t(`console.flag.${v}`) })),
   };
+  const selectKeys = Object.keys(options) as SelectKey[];
+
+  // What is narrowing the list now, each with its own way out.
+  const chips: Array<{ key: string; name: string; value: string; clear: Partial<InboxFilter> }> = [];
+  for (const key of selectKeys) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    chips.push({ key, name: t(`console.filter.${key}`), value: options[key].find((o) => o.value === value)?.label ?? value, clear: { [key]: undefined } });
+  }
+  if (filter.status !== undefined) chips.push({ key: 'status', name: t('console.filter.status'), value: t(`status.${filter.status}`), clear: { status: undefined } });
+  if (filter.flagged !== undefined)
+    chips.push({ key: 'flagged', name: t('console.filter.flagged'), value: t(filter.flagged ? 'console.filter.flaggedOnly' : 'console.filter.notFlagged'), clear: { flagged: undefined } });
+  if (filter.from !== undefined) chips.push({ key: 'from', name: t('console.filter.from'), value: fmt.dateTime(filter.from), clear: { from: undefined } });
+  if (filter.to !== undefined) chips.push({ key: 'to', name: t('console.filter.to'), value: fmt.dateTime(filter.to), clear: { to: undefined } });
 
   return (
     <form className="filter-bar" aria-label={t('console.filter.label')} onSubmit={(e) => e.preventDefault()}>
-      <label className="search">
-        <span>{t('console.filter.search')}</span>
+      <div className="filter-row">
         <input
           id={SEARCH_INPUT_ID}
+          className="search"
           type="search"
+          aria-label={t('console.filter.search')}
           value={text}
           placeholder={t('console.filter.searchPlaceholder')}
           onChange={(e) => setText(e.target.value)}
@@ -70,88 +118,112 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
             if (shortcutKey(e) === 'Escape' || shortcutKey(e) === 'Enter') (e.target as HTMLInputElement).blur();
           }}
         />
-      </label>
-      {(Object.keys(options) as SelectKey[]).map((key) => (
-        <label key={key}>
-          <span>{t(`console.filter.${key}`)}</span>
-          <select value={filter[key] ?? ''} onChange={(e) => apply({ [key]: e.target.value || undefined })}>
-            <option value="">{t('console.filter.any')}</option>
-            {options[key].map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <label>
-        <span>{t('console.filter.flagged')}</span>
-        <select
-          value={filter.flagged === undefined ? '' : String(filter.flagged)}
-          onChange={(e) => apply({ flagged: e.target.value === '' ? undefined : e.target.value === 'true' })}
-        >
-          <option value="">{t('console.filter.any')}</option>
-          <option value="true">{t('console.filter.flaggedOnly')}</option>
-          <option value="false">{t('console.filter.notFlagged')}</option>
-        </select>
-      </label>
-      <DateTimeField label={t('console.filter.from')} value={filter.from} onChange={(from) => apply({ from })} />
-      <DateTimeField label={t('console.filter.to')} value={filter.to} onChange={(to) => apply({ to })} />
-      <button
-        type="button"
-        onClick={() => {
-          setText('');
-          setViewId(null);
-          setFilter(client, {});
-        }}
-      >
-        {t('console.filter.clear')}
-      </button>
-      <div className="views">
-        <select
-          aria-label={t('console.view.label')}
-          value={viewId ?? ''}
-          onChange={(e) => {
-            const view = views.find((v) => v.id === Number(e.target.value));
-            if (!view) return;
-            setText(view.filter.text ?? '');
-            setFilter(client, view.filter);
-            setViewId(view.id);
-          }}
-        >
-          <option value="">{t('console.view.none')}</option>
-          {views.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
+        <button type="button" className="more-filters" aria-expanded={open} aria-controls="filter-panel" onClick={() => setOpen(!open)}>
+          {t('console.filter.more')}
+          {chips.length > 0 && <span className="chip-count"> · {chips.length}</span>}
+        </button>
+        <ul className="filter-chips" aria-label={t('console.filter.label')}>
+          {chips.map((chip) => (
+            <li key={chip.key}>
+              <button type="button" className="filter-chip" aria-label={t('console.filter.remove', { name: `${chip.name} — ${chip.value}` })} onClick={() => apply(chip.clear)}>
+                {chip.name}: {chip.value} <span aria-hidden="true">×</span>
+              </button>
+            </li>
           ))}
-        </select>
-        {viewId !== null && (
+        </ul>
+        {chips.length > 0 && (
           <button
             type="button"
             onClick={() => {
-              client.send('view.delete', { id: viewId }).then(loadViews, () => {});
+              setText('');
               setViewId(null);
+              setFilter(client, withTab({}, tabOf(filter) ?? 'review'));
             }}
           >
-            {t('console.view.delete')}
+            {t('console.filter.clear')}
           </button>
         )}
-        <input aria-label={t('console.view.name')} placeholder={t('console.view.name')} value={viewName} onChange={(e) => setViewName(e.target.value)} />
-        <button
-          type="button"
-          disabled={viewName.trim() === ''}
-          onClick={() => {
-            client.send('view.save', { name: viewName.trim(), filter }).then((saved) => {
-              setViewName('');
-              loadViews();
-              setViewId(saved.id);
-            }, () => {});
-          }}
-        >
-          {t('console.view.save')}
-        </button>
+        <div className="views">
+          <select
+            aria-label={t('console.view.label')}
+            value={viewId ?? ''}
+            onChange={(e) => {
+              const view = views.find((v) => v.id === Number(e.target.value));
+              if (!view) return;
+              setText(view.filter.text ?? '');
+              // A view saved before the tabs existed lists every status; it opens on review.
+              setFilter(client, view.filter.statuses || view.filter.status ? view.filter : { ...view.filter, ...DEFAULT_FILTER });
+              setViewId(view.id);
+            }}
+          >
+            <option value="">{t('console.view.none')}</option>
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+          {viewId !== null && (
+            <button
+              type="button"
+              onClick={() => {
+                client.send('view.delete', { id: viewId }).then(loadViews, () => {});
+                setViewId(null);
+              }}
+            >
+              {t('console.view.delete')}
+            </button>
+          )}
+          <input aria-label={t('console.view.name')} placeholder={t('console.view.name')} value={viewName} onChange={(e) => setViewName(e.target.value)} />
+          <button
+            type="button"
+            disabled={viewName.trim() === ''}
+            onClick={() => {
+              client.send('view.save', { name: viewName.trim(), filter }).then((saved) => {
+                setViewName('');
+                loadViews();
+                setViewId(saved.id);
+              }, () => {});
+            }}
+          >
+            {t('console.view.save')}
+          </button>
+        </div>
       </div>
+      {open && (
+        <div className="filter-panel" id="filter-panel">
+          {selectKeys.map((key) => (
+            <Select
+              key={key}
+              className="filter-select"
+              label={t(`console.filter.${key}`)}
+              placeholder={t('console.filter.any')}
+              data={options[key]}
+              value={filter[key] ?? null}
+              searchable={SEARCHABLE.has(key)}
+              clearable
+              size="xs"
+              comboboxProps={{ withinPortal: true }}
+              onChange={(value) => apply({ [key]: value ?? undefined })}
+            />
+          ))}
+          <Select
+            className="filter-select"
+            label={t('console.filter.flagged')}
+            placeholder={t('console.filter.any')}
+            data={[
+              { value: 'true', label: t('console.filter.flaggedOnly') },
+              { value: 'false', label: t('console.filter.notFlagged') },
+            ]}
+            value={filter.flagged === undefined ? null : String(filter.flagged)}
+            clearable
+            size="xs"
+            onChange={(value) => apply({ flagged: value === null ? undefined : value === 'true' })}
+          />
+          <DateTimeField label={t('console.filter.from')} value={filter.from} onChange={(from) => apply({ from })} />
+          <DateTimeField label={t('console.filter.to')} value={filter.to} onChange={(to) => apply({ to })} />
+        </div>
+      )}
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { searchTerms } from './textMatch';
 import type { Actions } from './useActions';
 import { loadMore, useInboxStore } from './useInbox';
 
-const ESTIMATED_ROW_PX = 150;
+const ESTIMATED_ROW_PX = 56;
 /** Rows left below the viewport when the next page is fetched. */
 const PREFETCH_ROWS = 20;
 

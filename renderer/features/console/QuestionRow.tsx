@@ -39,7 +39,9 @@ export function QuestionRow({ question: q, terms, selected, others, actions, onT
           onClick={(e) => e.stopPropagation()}
         />
         <span className="reference">{q.reference}</span>
-        <span className="status-badge">{t(`status.${q.status}`)}</span>
+        <span className={`status-chip status-chip-${q.status}`} data-testid="status-chip">
+          {t(`status.${q.status}`)}
+        </span>
         <span>{t(`channel.${q.channel}`)}</span>
         <span>{t('console.from', { name: q.senderName })}</span>
         <span>{q.district ? t(`district.${q.district}`) : t('district.none')}</span>
@@ -68,42 +70,44 @@ export function QuestionRow({ question: q, terms, selected, others, actions, onT
           </span>
         ))}
       </div>
-      <p className="question-text">
-        <Highlighted text={q.airText} terms={terms} />
-      </p>
-      <div className="question-actions" onClick={(e) => e.stopPropagation()}>
-        {q.status === 'new' && (
-          <button type="button" onClick={() => void actions.approve(q)}>
-            {t('console.approve')}
-          </button>
-        )}
-        {(q.status === 'new' || q.status === 'approved') && (
-          <select
-            aria-label={t('console.reject')}
-            value=""
-            onChange={(e) => {
-              const reason = REJECT_REASONS.find((r) => r === e.target.value);
-              if (reason) void actions.reject(q, reason);
-            }}
-          >
-            <option value="">{t('console.reject')}…</option>
-            {REJECT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`console.rejectReason.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-        {q.status === 'approved' && (
-          <button type="button" onClick={() => void actions.queue(q)}>
-            {t('console.queue')}
-          </button>
-        )}
-        {(q.status === 'approved' || q.status === 'queued') && (
-          <button type="button" className="primary" onClick={() => void actions.putOnAir(q)}>
-            {t('console.putOnAir')}
-          </button>
-        )}
+      <div className="question-body">
+        <p className="question-text">
+          <Highlighted text={q.airText} terms={terms} />
+        </p>
+        <div className="question-actions" onClick={(e) => e.stopPropagation()}>
+          {q.status === 'new' && (
+            <button type="button" onClick={() => void actions.approve(q)}>
+              {t('console.approve')}
+            </button>
+          )}
+          {(q.status === 'new' || q.status === 'approved') && (
+            <select
+              aria-label={t('console.reject')}
+              value=""
+              onChange={(e) => {
+                const reason = REJECT_REASONS.find((r) => r === e.target.value);
+                if (reason) void actions.reject(q, reason);
+              }}
+            >
+              <option value="">{t('console.reject')}…</option>
+              {REJECT_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`console.rejectReason.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+          {q.status === 'approved' && (
+            <button type="button" onClick={() => void actions.queue(q)}>
+              {t('console.queue')}
+            </button>
+          )}
+          {(q.status === 'approved' || q.status === 'queued') && (
+            <button type="button" className="primary" onClick={() => void actions.putOnAir(q)}>
+              {t('console.putOnAir')}
+            </button>
+          )}
+        </div>
       </div>
     </>
   );

@@ -49,6 +49,7 @@ function textMatches(q: Question, terms: readonly string[]): boolean {
 /** Whether a question that arrived live belongs in the list under `filter` (mirrors the server). */
 export function matchesFilter(q: Question, filter: InboxFilter): boolean {
   if (filter.status !== undefined && q.status !== filter.status) return false;
+  if (filter.statuses !== undefined && !filter.statuses.includes(q.status)) return false;
   if (filter.channel !== undefined && q.channel !== filter.channel) return false;
   if (filter.topic !== undefined && q.topic !== filter.topic) return false;
   if (filter.district !== undefined && q.district !== filter.district) return false;

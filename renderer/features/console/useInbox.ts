@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { InboxFilter, Question } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
+import { DEFAULT_FILTER } from './consoleTabs';
 import { matchesFilter } from './textMatch';
 
 export const PAGE_SIZE = 100;
@@ -20,7 +21,7 @@ interface InboxState {
 }
 
 export const useInboxStore = create<InboxState>(() => ({
-  filter: {},
+  filter: DEFAULT_FILTER,
   ids: [],
   byId: new Map(),
   hasMore: false,

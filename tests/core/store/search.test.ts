@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/store/db';
-import { inboxQuery, insertQuestion, listInbox, updateQuestionFields } from '../../../electron/core/store/questions';
+import { inboxQuery, insertQuestion, listInbox, updateQuestionFields, updateQuestionState } from '../../../electron/core/store/questions';
 import { CANDIDATES } from '../../../electron/core/store/groups';
 import { ftsMatchExpression } from '../../../electron/core/store/search';
 import type { InboxFilter } from '../../../shared/protocol';
@@ -74,6 +74,24 @@ describe('full-text search', () => {
     const second = listInbox(db, { text: 'дорог' }, { limit: 2, beforeId: ids[1] });
     expect(second.items.map((q) => q.id)).toEqual([ids[0]]);
     expect(second.hasMore).toBe(false);
+  });
+});
+
+describe('the console tabs', () => {
+  it('lists any of several statuses, with search and without, and nothing else', () => {
+    const waiting = add('дорога ждёт');
+    const approved = add('дорога одобрена');
+    const queued = add('дорога в очереди');
+    const rejected = add('дорога отклонена');
+    updateQuestionState(db, approved, 1, { status: 'approved' }, 1);
+    updateQuestionState(db, queued, 1, { status: 'approved' }, 1);
+    updateQuestionState(db, queued, 2, { status: 'queued' }, 2);
+    updateQuestionState(db, rejected, 1, { status: 'rejected', rejectReason: 'spam' }, 1);
+    const ids = (filter: InboxFilter) => listInbox(db, filter, { limit: 50 }).items.map((q) => q.id);
+    expect(ids({ statuses: ['approved', 'queued'] })).toEqual([queued, approved]);
+    expect(ids({ statuses: ['approved', 'queued'], text: 'дорог' })).toEqual([queued, approved]);
+    expect(ids({ statuses: ['new'] })).toEqual([waiting]);
+    expect(ids({ statuses: ['rejected', 'dropped'], from: 0 })).toEqual([rejected]);
   });
 });
 
