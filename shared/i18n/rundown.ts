@@ -40,6 +40,12 @@ export const rundownStrings = {
         drop: 'Question {{item}} was dropped on {{target}}.',
         cancel: 'Moving question {{item}} was cancelled.',
       },
+      budget: {
+        queued_one: 'Queued: {{count}} question ≈ {{time}}',
+        queued_other: 'Queued: {{count}} questions ≈ {{time}}',
+        over: 'runs {{time}} past the end',
+        spare: '{{time}} to spare',
+      },
       clock: { label: 'Show clock', elapsed: 'Elapsed', remaining: 'Remaining', overRun: 'OVER-RUN +{{time}}' },
       episode: {
         form: 'Episode',
@@ -170,6 +176,14 @@ export const rundownStrings = {
         outside: 'Вопрос {{item}} не над очередью.',
         drop: 'Вопрос {{item}} перенесён на {{target}}.',
         cancel: 'Перенос вопроса {{item}} отменён.',
+      },
+      budget: {
+        queued_one: 'В очереди {{count}} вопрос ≈ {{time}}',
+        queued_few: 'В очереди {{count}} вопроса ≈ {{time}}',
+        queued_many: 'В очереди {{count}} вопросов ≈ {{time}}',
+        queued_other: 'В очереди {{count}} вопроса ≈ {{time}}',
+        over: 'не уложимся на {{time}}',
+        spare: 'запас {{time}}',
       },
       clock: { label: 'Часы эфира', elapsed: 'Прошло', remaining: 'Осталось', overRun: 'ПЕРЕБОР +{{time}}' },
       episode: {
@@ -303,6 +317,12 @@ export const rundownStrings = {
         outside: '{{item}} сұрағы кезек үстінде емес.',
         drop: '{{item}} сұрағы {{target}} орнына қойылды.',
         cancel: '{{item}} сұрағын жылжыту болдырылмады.',
+      },
+      budget: {
+        queued_one: 'Кезекте {{count}} сұрақ ≈ {{time}}',
+        queued_other: 'Кезекте {{count}} сұрақ ≈ {{time}}',
+        over: 'эфир соңынан {{time}} асады',
+        spare: '{{time}} қор бар',
       },
       clock: { label: 'Эфир сағаты', elapsed: 'Өтті', remaining: 'Қалды', overRun: 'АСЫП КЕТТІ +{{time}}' },
       episode: {

@@ -60,6 +60,13 @@ describe('running an episode from the rundown', () => {
     await approved.locator(`li[data-question-id="${q4}"]`).getByRole('button', { name: 'Queue for Айдар Нұрланұлы' }).click();
     await page.locator(`li.queue-item[data-question-id="${q4}"]`).waitFor();
     expect(queueOrder('Ерболат Досаев')).toEqual([q1, q2, q3]);
+    // Four queued at a planned three minutes each, against the 45-minute show.
+    expect(await page.getByTestId('queue-budget').textContent()).toBe('Queued: 4 questions ≈ 12:00 · 33:00 to spare');
+    // The queues and the list to queue from sit side by side, not one below the other.
+    const board = await page.locator('.queue-board').boundingBox();
+    const list = await approved.boundingBox();
+    expect(list!.x).toBeGreaterThanOrEqual(board!.x + board!.width);
+    expect(list!.y).toBeLessThan(board!.y + board!.height);
 
     // Reorder by keyboard: Alt+↓ on the focused question.
     await page.locator(`li.queue-item[data-question-id="${q1}"]`).focus();
@@ -74,6 +81,14 @@ describe('running an episode from the rundown', () => {
     await page.getByTestId('clock-elapsed').waitFor();
     await page.locator('body').press('n');
     await page.getByTestId('rundown-on-air').getByText('горячей воды').waitFor();
+    // The question on air is the largest text on the page.
+    const sizes = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      const onAir = px(document.querySelector('[data-testid="rundown-on-air"]')!);
+      const others = [...document.querySelectorAll('.rundown h1, .rundown h2, .rundown p, .rundown li, .rundown button')].filter((el) => !el.closest('[data-testid="rundown-on-air"]'));
+      return { onAir, largestOther: Math.max(...others.map(px)) };
+    });
+    expect(sizes.onAir).toBeGreaterThan(sizes.largestOther);
     await prompter.getByTestId('prompter-current').getByText('Почему нет горячей воды в Жетысу?').waitFor();
     expect(await prompter.getByTestId('prompter-current').locator('.prompter-asker').textContent()).toBe('Болат, Zhetysu');
     await prompter.getByTestId('prompter-next').getByText('Райымбека', { exact: false }).waitFor();

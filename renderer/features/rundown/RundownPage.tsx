@@ -212,7 +212,7 @@ export function RundownPage(): React.JSX.Element {
                     </strong>
                   )}
                 </p>
-                <ShowClock episode={episode} />
+                <ShowClock episode={episode} items={rundown.items} />
                 <div className="episode-actions">
                   <button
                     type="button"
@@ -236,26 +236,34 @@ export function RundownPage(): React.JSX.Element {
                 </div>
               </section>
               {isLive && <OnAirPanel onAir={onAir} next={next} takeNext={takeNext} outcome={(item) => setDialog({ item, mode: 'single', left: 0 })} />}
-              {isLive && <GraphicsPanel client={client} onAirId={onAir?.questionId ?? null} run={run} />}
-              {isLive && <CuePanel client={client} state={prompter} run={run} />}
-              <QueueBoard
-                rundown={rundown}
-                readOnly={readOnly}
-                actions={{
-                  move: (questionId, speakerId, index) => run(client.send('queue.move', { questionId, speakerId, index }).then(apply)),
-                  putOnAir,
-                  outcome: (item) => setDialog({ item, mode: 'single', left: 0 }),
-                  remove: (item) => run(client.send('queue.remove', { id: item.questionId, version: item.version })),
-                  activate: (speakerId) => run(client.send('episode.setActiveSpeaker', { id: episode.id, speakerId })),
-                }}
-              />
-              <p className="keyboard-help">{t('rundown.keyboardHelp')}</p>
-              {!readOnly && (
-                <ApprovedList
-                  questions={queueable}
-                  rundown={rundown}
-                  add={(q, speakerId) => run(client.send('queue.add', { id: q.id, version: q.version, speakerId }))}
-                />
+              <div className={`rundown-work${readOnly ? ' read-only' : ''}`}>
+                <div className="rundown-queues">
+                  <QueueBoard
+                    rundown={rundown}
+                    readOnly={readOnly}
+                    actions={{
+                      move: (questionId, speakerId, index) => run(client.send('queue.move', { questionId, speakerId, index }).then(apply)),
+                      putOnAir,
+                      outcome: (item) => setDialog({ item, mode: 'single', left: 0 }),
+                      remove: (item) => run(client.send('queue.remove', { id: item.questionId, version: item.version })),
+                      activate: (speakerId) => run(client.send('episode.setActiveSpeaker', { id: episode.id, speakerId })),
+                    }}
+                  />
+                  <p className="keyboard-help">{t('rundown.keyboardHelp')}</p>
+                </div>
+                {!readOnly && (
+                  <ApprovedList
+                    questions={queueable}
+                    rundown={rundown}
+                    add={(q, speakerId) => run(client.send('queue.add', { id: q.id, version: q.version, speakerId }))}
+                  />
+                )}
+              </div>
+              {isLive && (
+                <div className="rundown-tools">
+                  <CuePanel client={client} state={prompter} run={run} />
+                  <GraphicsPanel client={client} onAirId={onAir?.questionId ?? null} run={run} />
+                </div>
               )}
               <OutcomeTable outcomes={rundown.outcomes} departments={departments} episodes={episodes} />
             </>
