@@ -5,7 +5,7 @@ import { getIntakeSettings, saveIntakeSettings } from '../store/settings';
 import type { Channels } from '.';
 import { applySettingsUpdate, settingsView } from './settingsView';
 
-/** Producer commands of the intake screen: channel state, settings, API keys, phone-in. */
+/** Producer commands of the intake screen: channel state, settings, API keys. */
 export function registerIntakeCommands(registry: CommandRegistry, channels: Channels): void {
   const { db, now, states, intake } = channels;
 
@@ -34,20 +34,5 @@ export function registerIntakeCommands(registry: CommandRegistry, channels: Chan
     if (!integration) throw new AppError('not_found');
     channels.refreshStates();
     return integration;
-  });
-
-  registry.register('phone.add', async (entry) => {
-    const { reference, created } = await intake.accept({
-      channel: 'phone',
-      externalId: entry.entryId,
-      senderName: entry.name,
-      senderContact: entry.phone || null,
-      district: entry.district,
-      topic: entry.topic || null,
-      language: entry.language ?? null,
-      text: entry.text,
-      meta: { takenBy: 'producer' },
-    });
-    return { reference, created };
   });
 }

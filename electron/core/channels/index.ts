@@ -6,10 +6,12 @@ import { listIntegrations } from '../store/integrations';
 import { getNotification, getNotificationSettings } from '../store/notifications';
 import { getIntakeSettings } from '../store/settings';
 import { registerIntakeCommands } from './commands';
+import { registerPhoneCommands } from './phone/command';
+import { SENDERS } from './senders';
 import { OutboxWorker } from './outboxWorker';
 import { whatsappReady } from './settingsView';
 import { ChannelStates } from './state';
-import { TelegramPoller } from './telegramPoller';
+import { TelegramPoller } from './telegram/poller';
 
 export interface ChannelsDeps {
   db: Db;
@@ -45,6 +47,7 @@ export function createChannels(deps: ChannelsDeps): Channels {
   const notificationsPaused = () => getNotificationSettings(db).paused;
   const outbox = new OutboxWorker({
     db,
+    senders: SENDERS,
     now,
     settings,
     log,
@@ -88,5 +91,6 @@ export function createChannels(deps: ChannelsDeps): Channels {
     },
   };
   registerIntakeCommands(deps.registry, channels);
+  registerPhoneCommands(deps.registry, intake);
   return channels;
 }

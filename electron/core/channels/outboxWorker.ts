@@ -1,4 +1,3 @@
-import type { Channel } from '../../../shared/domain';
 import type { Db } from '../store/db';
 import { insertAudit } from '../store/audit';
 import {
@@ -16,9 +15,7 @@ import {
 } from '../store/outbox';
 import type { IntakeSettings } from '../store/settings';
 import { redact } from './redact';
-import { SendError, type Sender } from './sender';
-import { telegramSender } from './telegramSender';
-import { whatsappSender } from './whatsappSender';
+import { SendError, type SenderRegistry } from './sender';
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 8;
@@ -26,11 +23,10 @@ const MAX_DELAY_MS = 10 * 60_000;
 /** Telegram allows about 30 messages a second overall; stay under it. */
 const SEND_GAP_MS = 40;
 
-/** The channels that can answer a citizen, each with its sender. */
-const SENDERS: Partial<Record<Channel, Sender>> = { telegram: telegramSender, whatsapp: whatsappSender };
-
 export interface OutboxWorkerDeps {
   db: Db;
+  /** Each channel's sender (senders.ts): the worker knows none of them by name. */
+  senders: SenderRegistry;
   now: () => number;
   settings: () => IntakeSettings;
   /** Whether a producer holds citizen notifications: they wait, intake replies still go. */
@@ -53,7 +49,7 @@ export interface OutboxWorkerDeps {
  *   audited (`outbox.uncertain`), and goes again only if a producer resends it. A request that
  *   left and got no answer (timeout, cut connection) is treated the same way.
  * A platform's pause (Telegram's `retry_after`) holds every message to that account, not just
- * the one refused. WhatsApp's 24-hour window is the sender's (whatsappSender.ts).
+ * the one refused. WhatsApp's 24-hour window is the sender's (whatsapp/sender.ts).
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -130,7 +126,7 @@ export class OutboxWorker {
       for (const message of due) {
         if (this.stopped) return;
         const settings = this.deps.settings();
-        const sender = SENDERS[message.channel];
+        const sender = this.deps.senders[message.channel];
         const account = sender?.account(settings) ?? message.channel;
         const heldUntil = this.pausedUntil.get(account) ?? 0;
         if (heldUntil > now()) {
@@ -141,7 +137,9 @@ export class OutboxWorker {
         let requested = false;
         try {
           if (!sender) throw new SendError(`no sender for channel ${message.channel}`, 'permanent');
-          const request = sender.prepare(message, { db, now: now(), settings });
+          const body = sender.body.safeParse(message.body);
+          if (!body.success) throw new SendError(`malformed ${message.channel} message: ${body.error.issues[0]?.message ?? ''}`, 'permanent');
+          const request = sender.prepare(message, body.data, { db, now: now(), settings });
           markOutboxSending(db, message.id);
           requested = true;
           const sentAs = await request();

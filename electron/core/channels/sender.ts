@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { Channel } from '../../../shared/domain';
 import type { Db } from '../store/db';
 import type { OutboxMessage } from '../store/outbox';
 import type { IntakeSettings } from '../store/settings';
@@ -31,16 +33,21 @@ export interface SendContext {
 /** What a message went out as, when not as plain text. */
 export type SentAs = 'template' | null;
 
-/** One channel's way of sending an outbox message. */
-export interface Sender {
+/** One channel's way of sending an outbox message, with the body that channel's rows carry. */
+export interface Sender<Body = unknown> {
+  /** The channel's outbox body (text and what the platform needs), checked before anything is sent. */
+  body: z.ZodType<Body>;
   /** The account (bot, business number) it goes through: a pause the platform asks for holds all of it. */
   account(settings: IntakeSettings): string;
   /**
    * Decides how it may go and returns the request; throws a SendError when it must not go at all
    * (nothing has left then, so the outbox need not mark it as being sent).
    */
-  prepare(message: OutboxMessage, ctx: SendContext): () => Promise<SentAs>;
+  prepare(message: OutboxMessage, body: Body, ctx: SendContext): () => Promise<SentAs>;
 }
+
+/** Senders by channel: the outbox sends through whichever one a row's channel names. */
+export type SenderRegistry = Partial<Record<Channel, Sender>>;
 
 // Errors raised before a connection exists: the request surely never reached the platform.
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

@@ -10,7 +10,7 @@ import {
   type SheetRowError,
 } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
-import { readCsv } from '../intake/csv';
+import { readCsv } from '../channels/csv/adapter';
 import { insertAudit } from '../store/audit';
 import { getDepartment } from '../store/departments';
 import { getHandoffByReference, type HandoffRecord } from '../store/handoffs';

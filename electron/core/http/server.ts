@@ -22,7 +22,7 @@ import { registerControlRoutes, type ControlDeps } from './controlRoutes';
 import { registerHandoffSheetRoutes } from './handoffSheetRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerLogin, registerPairing } from './login';
-import { registerPublicForm } from './publicForm';
+import { registerPublicForm } from '../channels/web/route';
 import { registerStatusPage, type StatusPageDeps } from './statusPage';
 import { registerReportRoutes } from './reportRoutes';
 

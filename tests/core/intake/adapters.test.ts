@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRows, parseCsvDate, parseDistrict, readCsv, suggestMapping } from '../../../electron/core/intake/csv';
-import { decideTelegramUpdate } from '../../../electron/core/intake/telegram';
-import { webhookBodySchema, webhookMessageSchema, webhookToInbound } from '../../../electron/core/intake/webhook';
-import { decideWhatsAppPayload, guessLanguage, verifyWhatsAppSignature, whatsappPayloadSchema } from '../../../electron/core/intake/whatsapp';
+import { csvRows, parseCsvDate, parseDistrict, readCsv, suggestMapping } from '../../../electron/core/channels/csv/adapter';
+import { decideTelegramUpdate } from '../../../electron/core/channels/telegram/adapter';
+import { webhookBodySchema, webhookMessageSchema, webhookToInbound } from '../../../electron/core/channels/webhook/adapter';
+import { decideWhatsAppPayload, guessLanguage, verifyWhatsAppSignature, whatsappPayloadSchema } from '../../../electron/core/channels/whatsapp/adapter';
 import { translate } from '../../../electron/core/messages';
 import { REPO_ROOT } from '../../helpers/core';
 

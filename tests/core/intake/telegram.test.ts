@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramPoller } from '../../../electron/core/channels/telegramPoller';
+import { TelegramPoller } from '../../../electron/core/channels/telegram/poller';
 import { ChannelStates } from '../../../electron/core/channels/state';
 import { EventBus } from '../../../electron/core/events';
 import { createIntake, type Intake } from '../../../electron/core/intake/accept';

@@ -1,8 +1,8 @@
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
-import type { Language } from '../../../shared/domain';
-import type { InboundMessage } from './inbound';
-import { languageFromCode } from './language';
+import type { Language } from '../../../../shared/domain';
+import type { InboundMessage } from '../../intake/inbound';
+import { languageFromCode } from '../../intake/language';
 
 /**
  * The Telegram adapter: one Bot API `Update` in, one decision out. Pure, so every odd payload

@@ -1,5 +1,7 @@
-import { lastWhatsAppMessageAt, type OutboxMessage } from '../store/outbox';
-import { networkFailure, SendError, type Sender, type SentAs } from './sender';
+import { z } from 'zod';
+import { LANGUAGES } from '../../../../shared/domain';
+import { lastWhatsAppMessageAt, type OutboxMessage } from '../../store/outbox';
+import { networkFailure, SendError, type Sender, type SentAs } from '../sender';
 
 /** WhatsApp's customer-service window: free text only within 24 hours of the citizen's last message. */
 export const WHATSAPP_WINDOW_MS = 24 * 60 * 60_000;
@@ -9,14 +11,24 @@ const OUTSIDE_WINDOW = 131047;
 /** A template's text parameter may hold no line breaks, tabs or runs of spaces. */
 const templateParameter = (text: string): string => text.replace(/\s*\n\s*/g, ' — ').replace(/\s{2,}/g, ' ').slice(0, 1024);
 
+/** A WhatsApp outbox row's body: the text, the business number it goes from, the message it answers. */
+export const whatsappBody = z.object({
+  text: z.string(),
+  phoneNumberId: z.string(),
+  replyTo: z.string().optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
+export type WhatsAppBody = z.infer<typeof whatsappBody>;
+
 /**
  * Replies and notifications to a WhatsApp number through the Cloud API. Outside the 24-hour window
  * a citizen notification goes as the approved template set in the settings (its one parameter
  * holds the message), or not at all (`window_closed`).
  */
-export const whatsappSender: Sender = {
+export const whatsappSender: Sender<WhatsAppBody> = {
+  body: whatsappBody,
   account: (settings) => `whatsapp:${settings.whatsapp.accessToken ?? ''}`,
-  prepare(message: OutboxMessage, { db, now, settings }) {
+  prepare(message: OutboxMessage, body: WhatsAppBody, { db, now, settings }) {
     const { accessToken, graphApiRoot, notificationTemplate } = settings.whatsapp;
     if (!accessToken) throw new SendError('whatsapp access token not set', 'retry', 60_000);
     const lastHeard = lastWhatsAppMessageAt(db, message.recipient);
@@ -24,22 +36,22 @@ export const whatsappSender: Sender = {
     const windowClosed = lastHeard !== null && now - lastHeard >= WHATSAPP_WINDOW_MS;
     const template = windowClosed && message.notice !== null && notificationTemplate ? notificationTemplate : null;
     if (windowClosed && !template) throw new SendError('not sent: the 24-hour window has closed and no template is set', 'window_closed');
-    const text = String(message.body.text ?? '');
+    const { text } = body;
     const content = template
       ? {
           type: 'template',
           template: {
             name: template,
-            language: { code: String(message.body.language ?? 'ru') },
+            language: { code: body.language ?? 'ru' },
             components: [{ type: 'body', parameters: [{ type: 'text', text: templateParameter(text) }] }],
           },
         }
       : {
           type: 'text',
           text: { body: text },
-          ...(typeof message.body.replyTo === 'string' ? { context: { message_id: message.body.replyTo } } : {}),
+          ...(body.replyTo === undefined ? {} : { context: { message_id: body.replyTo } }),
         };
-    const url = `${graphApiRoot.replace(/\/+$/, '')}/${encodeURIComponent(String(message.body.phoneNumberId ?? ''))}/messages`;
+    const url = `${graphApiRoot.replace(/\/+$/, '')}/${encodeURIComponent(body.phoneNumberId)}/messages`;
     return async (): Promise<SentAs> => {
       let response: Response;
       try {

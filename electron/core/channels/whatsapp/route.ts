@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../shared/errors';
-import type { Channels } from '../channels';
-import { enqueueReply, replyText } from '../channels/replies';
-import { whatsappReady } from '../channels/settingsView';
-import { decideWhatsAppPayload, guessLanguage, verifyWhatsAppSignature, whatsappPayloadSchema } from '../intake/whatsapp';
-import { getIntakeSettings } from '../store/settings';
-import { parseJsonBody } from './body';
+import { AppError } from '../../../../shared/errors';
+import type { Channels } from '..';
+import { enqueueReply, replyText } from '../replies';
+import { whatsappReady } from '../settingsView';
+import { decideWhatsAppPayload, guessLanguage, verifyWhatsAppSignature, whatsappPayloadSchema } from './adapter';
+import { getIntakeSettings } from '../../store/settings';
+import { parseJsonBody } from '../../http/body';
 
 /** Meta sends payloads up to 3 MB. */
 const WHATSAPP_BODY_LIMIT = 3 * 1024 * 1024 + 64 * 1024;

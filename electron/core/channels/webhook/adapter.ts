@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DISTRICTS, LANGUAGES } from '../../../shared/domain';
-import type { InboundMessage } from './inbound';
+import { DISTRICTS, LANGUAGES } from '../../../../shared/domain';
+import type { InboundMessage } from '../../intake/inbound';
 
 /**
  * The generic JSON webhook (city portal, comment tools, call centre). Documented schema, one

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../../shared/errors';
-import { pickLanguage } from '../../../shared/i18n';
-import type { Channels } from '../channels';
-import { webhookBodySchema, webhookMessageSchema, webhookToInbound } from '../intake/webhook';
-import { errorShape } from '../messages';
-import { findIntegrationByKey, touchIntegration } from '../store/integrations';
+import { AppError } from '../../../../shared/errors';
+import { pickLanguage } from '../../../../shared/i18n';
+import type { Channels } from '..';
+import { webhookBodySchema, webhookMessageSchema, webhookToInbound } from './adapter';
+import { errorShape } from '../../messages';
+import { findIntegrationByKey, touchIntegration } from '../../store/integrations';
 
 export const WEBHOOK_PATH = '/api/intake/webhook';
 

@@ -1,4 +1,4 @@
-import { redact } from './redact';
+import { redact } from '../redact';
 
 /** A Bot API answer with `ok: false`, or an HTTP failure without a readable answer. */
 export class TelegramApiError extends Error {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../shared/errors';
-import { pickLanguage } from '../../../shared/i18n';
-import { csvRequestSchema, type CsvImportResult, type CsvPreview } from '../../../shared/protocol';
-import type { Channels } from '../channels';
-import { csvPreview, csvRows, readCsv, suggestMapping } from '../intake/csv';
-import { translate } from '../messages';
+import { AppError } from '../../../../shared/errors';
+import { pickLanguage } from '../../../../shared/i18n';
+import { csvRequestSchema, type CsvImportResult, type CsvPreview } from '../../../../shared/protocol';
+import type { Channels } from '..';
+import { csvPreview, csvRows, readCsv, suggestMapping } from './adapter';
+import { translate } from '../../messages';
 
 export const CSV_PATH = '/api/intake/csv';
 /** 10 MB of CSV, as base64 inside JSON. */

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { CsvError, parse } from 'csv-parse/sync';
 import dayjs from 'dayjs';
-import type { District } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
-import { MAX_QUESTION_CHARS } from '../../../shared/forms';
-import type { CsvField, CsvMapping, CsvPreview, CsvRowResult } from '../../../shared/protocol';
-import { normalizeLine, normalizeText } from '../../../shared/text';
-import { CITY_TZ } from '../../../shared/time';
-import { districtFrom } from '../../../shared/vocabulary';
-import type { InboundMessage } from './inbound';
+import type { District } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { MAX_QUESTION_CHARS } from '../../../../shared/forms';
+import type { CsvField, CsvMapping, CsvPreview, CsvRowResult } from '../../../../shared/protocol';
+import { normalizeLine, normalizeText } from '../../../../shared/text';
+import { CITY_TZ } from '../../../../shared/time';
+import { districtFrom } from '../../../../shared/vocabulary';
+import type { InboundMessage } from '../../intake/inbound';
 
 /**
  * The CSV adapter (call-centre and social-media exports): decodes UTF-8 or Windows-1251, finds

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../shared/errors';
-import { publicQuestionSchema, type PublicQuestionAccepted } from '../../../shared/forms';
-import type { Intake } from '../intake/accept';
+import { AppError } from '../../../../shared/errors';
+import { publicQuestionSchema, type PublicQuestionAccepted } from '../../../../shared/forms';
+import type { Intake } from '../../intake/accept';
 
 /** Zod issue messages are i18n keys (`error.empty_text`); the first one decides the code. */
 function validationError(issues: ReadonlyArray<{ message: string; path: PropertyKey[] }>): AppError {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Language } from '../../../shared/domain';
-import type { InboundMessage } from './inbound';
+import type { Language } from '../../../../shared/domain';
+import type { InboundMessage } from '../../intake/inbound';
 
 /**
  * The WhatsApp Cloud API adapter: one webhook POST (any number of entries, changes and

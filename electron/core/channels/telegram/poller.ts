@@ -1,11 +1,11 @@
-import { AppError } from '../../../shared/errors';
-import type { Intake } from '../intake/accept';
-import { decideTelegramUpdate, getUpdatesReplySchema, type TelegramDecision } from '../intake/telegram';
-import type { Db } from '../store/db';
-import type { IntakeSettings } from '../store/settings';
-import { enqueueReply, replyText } from './replies';
-import type { ChannelStates } from './state';
-import { callTelegram, TelegramApiError } from './telegramApi';
+import { AppError } from '../../../../shared/errors';
+import type { Intake } from '../../intake/accept';
+import { decideTelegramUpdate, getUpdatesReplySchema, type TelegramDecision } from './adapter';
+import type { Db } from '../../store/db';
+import type { IntakeSettings } from '../../store/settings';
+import { enqueueReply, replyText } from '../replies';
+import type { ChannelStates } from '../state';
+import { callTelegram, TelegramApiError } from './api';
 
 export interface TelegramPollerDeps {
   db: Db;
