@@ -4,7 +4,7 @@
  * (liveFloorServer.ts) at the same rate in the same run. Target: p95 ≤ 1 s and no event missing
  * up to 1,000 msg/s; beyond that the desk may shed to a backlog, so 2,000 is reported.
  *
- *   node --import tsx bench/live.ts [--duration 30] [--floor-duration 5] [--out bench/results/live.json]
+ *   node --import tsx bench/live.ts [--duration 30] [--floor-duration 5] [--rates 200,1000,2000] [--out bench/results/live.json]
  */
 import { parseArgs } from 'node:util';
 import { runLiveUpdate, type LiveUpdateResult } from './liveUpdate';
@@ -14,10 +14,11 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '30' },
     'floor-duration': { type: 'string', default: '5' },
+    rates: { type: 'string', default: '200,1000,2000' },
     out: { type: 'string', default: 'bench/results/live.json' },
   },
 });
-const RATES = [200, 1000, 2000];
+const RATES = args.rates.split(',').map(Number);
 const CLIENTS = 20;
 const TARGET_P95_MS = 1000;
 const KEEPS_UP_TO = 1000;

@@ -1,6 +1,6 @@
 // Bundles the core (electron/core/serve.ts and everything it imports from the repo) into one
-// JavaScript file, dist/core/serve.mjs, and the report thread's entry (a worker starts from a file
-// of its own) into its sibling dist/core/reportWorker.mjs, so `npm run serve` and the desktop app
+// JavaScript file, dist/core/serve.mjs, and the entries of its worker threads (a worker starts from a
+// file of its own) into siblings, dist/core/reportWorker.mjs and dist/core/analysisWorker.mjs, so `npm run serve` and the desktop app
 // start it with plain Node instead of compiling TypeScript at every launch. Packages stay in
 // node_modules (better-sqlite3 is native; Electron loads its own build of it), except dayjs, whose
 // plugins are imported by extensionless paths that only a bundler resolves. Rebuilt only when a
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CORE_BUNDLE = join(root, 'dist', 'core', 'serve.mjs');
-const REPORT_WORKER_BUNDLE = join(root, 'dist', 'core', 'reportWorker.mjs');
+const WORKER_BUNDLES = ['reportWorker.mjs', 'analysisWorker.mjs'].map((name) => join(root, 'dist', 'core', name));
 const SOURCES = [join(root, 'electron', 'core'), join(root, 'shared')];
 
 function newestMtime(dir) {
@@ -25,10 +25,14 @@ function newestMtime(dir) {
 
 export async function buildCoreIfStale() {
   const sources = Math.max(...SOURCES.map(newestMtime), statSync(join(root, 'package-lock.json')).mtimeMs);
-  if (existsSync(REPORT_WORKER_BUNDLE) && existsSync(CORE_BUNDLE) && statSync(CORE_BUNDLE).mtimeMs >= sources) return;
+  if (WORKER_BUNDLES.every((file) => existsSync(file)) && existsSync(CORE_BUNDLE) && statSync(CORE_BUNDLE).mtimeMs >= sources) return;
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'electron', 'core', 'serve.ts'), join(root, 'electron', 'core', 'reports', 'reportWorker.ts')],
+    entryPoints: [
+      join(root, 'electron', 'core', 'serve.ts'),
+      join(root, 'electron', 'core', 'reports', 'reportWorker.ts'),
+      join(root, 'electron', 'core', 'moderation', 'analysisWorker.ts'),
+    ],
     outdir: dirname(CORE_BUNDLE),
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },

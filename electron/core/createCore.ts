@@ -20,6 +20,7 @@ import { createHttpServer, type HttpDeps } from './http/server';
 import { registerGraphicsCommands } from './graphics/commands';
 import { Hub } from './hub/hub';
 import { createIntake, type Intake } from './intake/accept';
+import { createAnalysisPool } from './moderation/analysisPool';
 import { createModeration } from './moderation';
 import { createReports } from './reports';
 import type { Db } from './store/db';
@@ -82,8 +83,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const storage = new StorageHealthMonitor(db, bus, now, log);
   const registry = new CommandRegistry((error) => storage.report(error));
   const hub = new Hub(registry, log);
-  const moderation = createModeration({ db, bus, now });
-  const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted });
+  const analysisPool = createAnalysisPool();
+  const moderation = createModeration({ db, bus, now, analysisPool });
+  const intake = createIntake({ db, bus, now, log, onInserted: moderation.onInserted, analyse: moderation.analyse });
   bus.onAny((name, payload) => hub.broadcast(name, payload as never));
   registerQuestionCommands(registry, moderation.commandDeps);
   hub.onDisconnect(moderation.disconnected);
@@ -170,6 +172,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await publicHttp?.close();
       await intake.close();
       await reports.close();
+      await analysisPool.close();
       await backups.close();
       await retention.close();
       storage.close();

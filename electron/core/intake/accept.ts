@@ -3,6 +3,7 @@ import { detectLanguage } from '../analysis/language';
 import { AppError } from '../../../shared/errors';
 import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../../../shared/forms';
 import type { Channel } from '../../../shared/domain';
+import type { TextAnalysis, TextToAnalyse } from '../moderation/textAnalysis';
 import type { Question } from '../../../shared/protocol';
 import { normalizeLine, normalizeText } from '../../../shared/text';
 import { cityYear } from '../../../shared/time';
@@ -17,6 +18,7 @@ import {
   reserveInbound,
   retryFailedInbound,
   waitingInbound,
+  waitingInboundAfter,
   type InboundPlace,
   type WaitingInbound,
 } from '../store/inbound';
@@ -122,7 +124,13 @@ export interface IntakeDeps {
    * Runs inside the commit that makes each question (flags, grouping, suggestions), so derived
    * data is never out of step with the question; returns the question as it now stands.
    */
-  onInserted?: (db: Db, question: Question) => Question;
+  onInserted?: (db: Db, question: Question, analysis?: TextAnalysis) => Question;
+  /**
+   * Analyses waiting messages' texts off the main thread (moderation's worker pool), ahead of the
+   * slice that makes their questions; its results are handed to `onInserted`. Without it, or
+   * once it fails, `onInserted` analyses on the main thread.
+   */
+  analyse?: (texts: readonly TextToAnalyse[]) => Promise<TextAnalysis[]>;
   /** Messages per sender per minute (0: no limit); read on every message so settings apply at once. */
   perSenderPerMinute?: () => number;
   /** How much of the thread making questions may take during a flood (tests force one mode). */
@@ -138,12 +146,19 @@ const CLOSE_DRAIN_MS = 3000;
 const WAITING_REPORT_MS = 250;
 /** When making waiting questions fails (a full disk), how soon it is tried again. */
 const MAKE_RETRY_MS = 1000;
+/** Waiting messages sent to be analysed at once, and at most this many analysed ahead of making. */
+const ANALYSE_BATCH = 256;
+const ANALYSE_AHEAD = 1024;
+/** An analysis not back after this long counts as failed: making goes on without the workers. */
+const ANALYSE_STALL_MS = 5000;
 
 type Outcome = { ok: true; result: AcceptResult; made: Question | null } | { ok: false; error: unknown };
 
 /** Questions made from waiting messages in one go: `rows` taken from the ledger, `made` of them. */
 interface Slice {
   rows: number;
+  /** Ledger ids of the rows taken. */
+  ids: number[];
   made: Question[];
   ms: number;
 }
@@ -176,9 +191,56 @@ export function createIntake(deps: IntakeDeps): Intake {
   };
   const durability = deps.durability ?? createWalSync(db);
 
-  const makeQuestion = (input: NewQuestion, place: InboundPlace): Question => {
+  // Analyses of the oldest waiting messages, made by the workers ahead of their slice, by ledger
+  // id, with the payload they were made from: a message edited since is analysed again. Making is
+  // first in first out, so these are always the oldest waiting messages, in one run.
+  const analysed = new Map<number, { payload: string; analysis: TextAnalysis }>();
+  let analyse = onInserted ? deps.analyse : undefined;
+  let analysingSince: number | null = null;
+  let analysedUpTo = 0;
+  let madeUpTo = 0;
+
+  function analyseAhead(): void {
+    if (!analyse || closed) return;
+    if (analysingSince !== null) {
+      if (clock() - analysingSince < ANALYSE_STALL_MS) return;
+      log('intake: the analysis workers did not answer; analysing on the main thread');
+      analyse = undefined;
+      analysingSince = null;
+      return;
+    }
+    if (analysed.size >= ANALYSE_AHEAD) return;
+    const rows = waitingInboundAfter(db, Math.max(analysedUpTo, madeUpTo), ANALYSE_BATCH);
+    if (rows.length === 0) return;
+    analysedUpTo = rows.at(-1)!.id;
+    const startedAt = (analysingSince = clock());
+    const texts = rows.map((row) => {
+      const input = JSON.parse(row.payload) as NewQuestion;
+      return { text: input.text, language: input.language };
+    });
+    analyse(texts).then(
+      (results) => {
+        if (analysingSince !== startedAt) return;
+        analysingSince = null;
+        // What a drain made meanwhile is no longer waiting.
+        rows.forEach((row, i) => {
+          if (row.id > madeUpTo) analysed.set(row.id, { payload: row.payload, analysis: results[i]! });
+        });
+        if (backlog > 0) scheduleMaking();
+      },
+      (error: unknown) => {
+        if (analysingSince !== startedAt) return;
+        analysingSince = null;
+        log('intake: the analysis workers failed; analysing on the main thread', error);
+        analyse = undefined;
+        if (backlog > 0) scheduleMaking();
+      },
+    );
+  }
+
+  const makeQuestion = (input: NewQuestion, place: InboundPlace, analysis?: TextAnalysis): Question => {
     const inserted = insertQuestion(db, input, place);
-    const question = onInserted ? onInserted(db, inserted) : inserted;
+    const question = onInserted ? onInserted(db, inserted, analysis) : inserted;
     return isFlood(input) ? addArrivalFlag(db, question, 'flood') : question;
   };
 
@@ -198,7 +260,8 @@ export function createIntake(deps: IntakeDeps): Intake {
     return { ok: true, result, made: created && inline ? makeQuestion(input, place) : null };
   };
   const makeWaiting = (row: WaitingInbound): Question => {
-    const question = makeQuestion(JSON.parse(row.payload) as NewQuestion, row);
+    const ahead = analysed.get(row.id);
+    const question = makeQuestion(JSON.parse(row.payload) as NewQuestion, row, ahead?.payload === row.payload ? ahead.analysis : undefined);
     markInboundMade(db, row.id);
     return question;
   };
@@ -206,7 +269,7 @@ export function createIntake(deps: IntakeDeps): Intake {
   const makeOldest = (limit: number, makeRow: (row: WaitingInbound) => Question[]): Slice => {
     const startedAt = clock();
     const rows = waitingInbound(db, limit);
-    return { rows: rows.length, made: rows.flatMap(makeRow), ms: clock() - startedAt };
+    return { rows: rows.length, ids: rows.map((row) => row.id), made: rows.flatMap(makeRow), ms: clock() - startedAt };
   };
 
   // The usual case: every message of the batch goes in, no savepoints (a savepoint per message
@@ -294,11 +357,20 @@ export function createIntake(deps: IntakeDeps): Intake {
     });
     if (slice.rows === 0) backlog = 0;
     else pace.record(slice.rows, slice.ms);
+    // Made, or failed and kept for the next start: either way no longer waiting here.
+    for (const id of slice.ids) analysed.delete(id);
+    madeUpTo = Math.max(madeUpTo, ...slice.ids);
     backlog = Math.max(0, backlog - slice.rows);
     for (const question of slice.made) bus.emit('question.created', question);
     reportWaiting();
     return slice.rows;
   }
+
+  let stallTimer: NodeJS.Timeout | null = null;
+  const checkStall = (): void => {
+    stallTimer = null;
+    if (!closed) scheduleMaking();
+  };
 
   function scheduleMaking(): void {
     if (makingScheduled) return;
@@ -307,7 +379,11 @@ export function createIntake(deps: IntakeDeps): Intake {
       makingScheduled = false;
       // A drain (shutdown, an edit) may have made everything meanwhile.
       if (closed || backlog === 0) return;
-      const size = pace.sliceSize(backlog);
+      analyseAhead();
+      // With the workers, a slice makes only what they analysed; when nothing is analysed and
+      // nothing is being analysed (the ledger holds no more), it makes what waits itself.
+      const workersAhead = analyse !== undefined && (analysed.size > 0 || analysingSince !== null);
+      const size = workersAhead ? Math.min(pace.sliceSize(backlog), analysed.size) : pace.sliceSize(backlog);
       try {
         if (size > 0) makeSlice(size);
       } catch (error) {
@@ -318,7 +394,12 @@ export function createIntake(deps: IntakeDeps): Intake {
         setTimeout(turn, MAKE_RETRY_MS);
         return;
       }
-      if (backlog > 0) scheduleMaking();
+      analyseAhead();
+      if (backlog === 0) return;
+      // Nothing analysed yet: the workers' answer schedules the next slice (or, should it never
+      // come, the stall check a little later).
+      if (analysingSince !== null && analysed.size === 0) stallTimer ??= setTimeout(checkStall, ANALYSE_STALL_MS);
+      else scheduleMaking();
     };
     const wait = pace.msUntilNextSlice(backlog);
     if (wait > 0) setTimeout(turn, Math.ceil(wait));
@@ -372,6 +453,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       drain(deps.closeDrainMs ?? CLOSE_DRAIN_MS);
       closed = true;
       if (reportTimer) clearTimeout(reportTimer);
+      if (stallTimer) clearTimeout(stallTimer);
       await durability.close();
     },
     waiting: () => backlog,

@@ -1,31 +1,22 @@
-import type { Question, Suggestions, SuggestionRule } from '../../../shared/protocol';
-import { computeFlags } from '../analysis/flags';
-import { findPersonalData } from '../analysis/personalData';
-import {
-  assignGroup,
-  candidateKeys,
-  fingerprint,
-  isFingerprint,
-  type Fingerprint,
-  type GroupSample,
-} from '../analysis/similarity';
+import type { Question, SuggestionRule } from '../../../shared/protocol';
+import { assignGroup, candidateKeys, fingerprint, isFingerprint, type Fingerprint, type GroupSample } from '../analysis/similarity';
 import type { Db } from '../store/db';
 import {
   createGroup,
   findCandidates,
-  groupEvidence,
+  groupEvidenceOf,
   growGroup,
-  newestMembers,
+  newestMemberIds,
   saveFingerprint,
-  type GroupMemberRow,
+  storedFingerprints,
 } from '../store/groups';
-import { setIntakeAnalysis } from '../store/questions';
+import { getQuestion, setIntakeAnalysis } from '../store/questions';
 import { joinActiveGroup } from './groupItem';
+import { analyseText, withoutPersonalData, type TextAnalysis } from './textAnalysis';
 
 export interface EnrichDeps {
   now: () => number;
   rules: () => readonly SuggestionRule[];
-  suggest: (text: string, rules: readonly SuggestionRule[]) => Suggestions;
 }
 
 /**
@@ -36,95 +27,96 @@ const MEMBERS_PER_GROUP = 5;
 /** Groups looked at per arrival, newest first: with the blocking keys, what bounds the cost. */
 const GROUPS_PER_ARRIVAL = 24;
 
-// Parsed fingerprints of recent group members, by the JSON they were parsed from: a member is
-// compared with many arrivals, and parsing and checking its JSON each time cost more than the
-// comparison. The stored JSON is still read for each member and must match the entry, so an
-// entry can never stand for a fingerprint other than the stored one (after a rollback, say).
-const PARSED_CACHE_SIZE = 4096;
-const parsedCache = new Map<number, { json: string; fingerprint: Fingerprint | null }>();
+// Fingerprints of recent questions, by id, kept by each enrichment (one per database): a member
+// is compared with many arrivals, and reading and parsing its stored JSON each time cost more than
+// the comparison. Only this enrichment writes fingerprints, and it puts every one it writes here
+// before any other arrival can read that question, so an entry is the stored fingerprint; one
+// whose commit was rolled back is overwritten when its id is made again.
+const CACHED_FINGERPRINTS = 4096;
 
-function parsedFingerprint(questionId: number, json: string): Fingerprint | null {
-  const hit = parsedCache.get(questionId);
-  if (hit?.json === json) return hit.fingerprint;
-  const parsed: unknown = JSON.parse(json);
-  const fp = isFingerprint(parsed) ? parsed : null;
-  parsedCache.delete(questionId);
-  parsedCache.set(questionId, { json, fingerprint: fp });
-  // Oldest first: candidates are the newest questions, so the oldest entries go.
-  if (parsedCache.size > PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
-  return fp;
-}
+/** Grouping with a cache of members' fingerprints (see above). */
+function createGrouping() {
+  const cache = new Map<number, Fingerprint>();
+  const remember = (questionId: number, fp: Fingerprint): void => {
+    cache.delete(questionId);
+    cache.set(questionId, fp);
+    // Oldest first: candidates are the newest questions, so the oldest entries go.
+    if (cache.size > CACHED_FINGERPRINTS) cache.delete(cache.keys().next().value!);
+  };
 
-// A member analysed by an older algorithm is analysed again from its text and stored, once.
-function memberFingerprint(db: Db, groupId: number, row: GroupMemberRow): Fingerprint {
-  const stored = row.fingerprint === null ? null : parsedFingerprint(row.questionId, row.fingerprint);
-  if (stored) return stored;
-  const fresh = fingerprint(withoutPersonalData(row.text));
-  saveFingerprint(db, row.questionId, groupId, JSON.stringify(fresh), candidateKeys(fresh));
-  return fresh;
-}
+  const save = (db: Db, questionId: number, groupId: number, fp: Fingerprint, keys: readonly string[]): void => {
+    saveFingerprint(db, questionId, groupId, JSON.stringify(fp), keys);
+    remember(questionId, fp);
+  };
 
-/** The groups an arrival may join: those of earlier questions sharing a blocking key, newest first. */
-function sampleGroups(db: Db, questionId: number, keys: readonly string[]): GroupSample[] {
-  const groupIds: number[] = [];
-  for (const c of findCandidates(db, keys).sort((a, b) => b.questionId - a.questionId)) {
-    if (c.questionId === questionId || groupIds.includes(c.groupId)) continue;
-    groupIds.push(c.groupId);
-    if (groupIds.length >= GROUPS_PER_ARRIVAL) break;
-  }
-  return groupIds.map((id) => ({
-    id,
-    members: newestMembers(db, id, MEMBERS_PER_GROUP + 1)
-      .filter((row) => row.questionId !== questionId)
-      .slice(0, MEMBERS_PER_GROUP)
-      .map((row) => ({
-        fingerprint: memberFingerprint(db, id, row),
-        producerMerged: groupEvidence(db, row.questionId, 'merge').includes(id),
-        splitFrom: groupEvidence(db, row.questionId, 'split'),
+  // A member analysed by an older algorithm (or never) is analysed again from its text and stored, once.
+  const memberFingerprint = (db: Db, groupId: number, questionId: number, stored: Map<number, string>): Fingerprint => {
+    const hit = cache.get(questionId);
+    if (hit) return hit;
+    const json = stored.get(questionId);
+    const parsed: unknown = json === undefined ? null : JSON.parse(json);
+    if (isFingerprint(parsed)) {
+      remember(questionId, parsed);
+      return parsed;
+    }
+    const fresh = fingerprint(withoutPersonalData(getQuestion(db, questionId)?.originalText ?? ''));
+    save(db, questionId, groupId, fresh, candidateKeys(fresh));
+    return fresh;
+  };
+
+  /** The groups an arrival may join: those of earlier questions sharing a blocking key, newest first. */
+  const sampleGroups = (db: Db, questionId: number, keys: readonly string[]): GroupSample[] => {
+    const groupIds: number[] = [];
+    for (const c of findCandidates(db, keys).sort((a, b) => b.questionId - a.questionId)) {
+      if (c.questionId === questionId || groupIds.includes(c.groupId)) continue;
+      groupIds.push(c.groupId);
+      if (groupIds.length >= GROUPS_PER_ARRIVAL) break;
+    }
+    const idsOf = newestMemberIds(db, groupIds, MEMBERS_PER_GROUP + 1);
+    const sampled = groupIds.map((id) => ({
+      id,
+      memberIds: (idsOf.get(id) ?? []).filter((q) => q !== questionId).slice(0, MEMBERS_PER_GROUP),
+    }));
+    const sampledIds = sampled.flatMap((g) => g.memberIds);
+    const stored = storedFingerprints(db, sampledIds.filter((q) => !cache.has(q)));
+    // Producers' decisions are rare: read for every sampled member at once.
+    const merged = new Map<number, number[]>();
+    const split = new Map<number, number[]>();
+    for (const e of groupEvidenceOf(db, sampledIds)) {
+      const into = e.kind === 'merge' ? merged : split;
+      into.set(e.questionId, [...(into.get(e.questionId) ?? []), e.groupId]);
+    }
+    return sampled.map(({ id, memberIds }) => ({
+      id,
+      members: memberIds.map((q) => ({
+        fingerprint: memberFingerprint(db, id, q, stored),
+        producerMerged: merged.get(q)?.includes(id) ?? false,
+        splitFrom: split.get(q) ?? [],
       })),
-  }));
-}
+    }));
+  };
 
-/** The group a new question joins (see assignGroup), or a new group of its own. */
-export function groupFor(db: Db, questionId: number, fp: Fingerprint, keys: readonly string[], now: number): number {
-  return assignGroup(fp, sampleGroups(db, questionId, keys)) ?? createGroup(db, questionId, now);
-}
-
-/** The text without phones, IINs and e-mails: they say who asks, not what is asked. */
-export function withoutPersonalData(text: string): string {
-  let out = '';
-  let cursor = 0;
-  for (const span of findPersonalData(text)) {
-    out += `${text.slice(cursor, span.start)} `;
-    cursor = span.end;
-  }
-  return out + text.slice(cursor);
-}
-
-/**
- * The rules' suggestions; where the rules name no district, the district of the place the text
- * names, from the gazetteer ("Жетысу-2" lies in Auezov district).
- */
-export function suggestionsFor(suggestions: Suggestions, fp: Fingerprint): Suggestions {
-  if (suggestions.district !== null || fp.districts.length !== 1) return suggestions;
-  return { ...suggestions, district: fp.districts[0]! };
+  return {
+    /** The group a new question joins (see assignGroup), or a new group of its own. */
+    groupFor: (db: Db, questionId: number, fp: Fingerprint, keys: readonly string[], now: number): number =>
+      assignGroup(fp, sampleGroups(db, questionId, keys)) ?? createGroup(db, questionId, now),
+    save,
+  };
 }
 
 /**
  * Intake's `onInserted` hook: flags, suggestions and near-duplicate grouping, written in the
- * same transaction as the question, so a question is never visible half-analysed. A late asker
- * of a question already taken up joins it (see `joinActiveGroup`).
+ * same transaction as the question, so a question is never visible half-analysed. `analysis` is
+ * the text's analysis when a worker made it ahead (intake during a storm); otherwise it is made
+ * here. A late asker of a question already taken up joins it (see `joinActiveGroup`).
  */
-export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question) => Question {
-  return (db, question) => {
-    const text = question.originalText;
-    const flags = computeFlags(text);
-    const fp = fingerprint(withoutPersonalData(text), question.language);
-    const suggestions = suggestionsFor(deps.suggest(text, deps.rules()), fp);
-    const keys = candidateKeys(fp);
-    const groupId = groupFor(db, question.id, fp, keys, deps.now());
+export function createEnrichment(deps: EnrichDeps): (db: Db, question: Question, analysis?: TextAnalysis) => Question {
+  const grouping = createGrouping();
+  return (db, question, analysis) => {
+    const { flags, suggestions, fingerprint: fp, keys } = analysis ?? analyseText({ text: question.originalText, language: question.language }, deps.rules());
+    const groupId = grouping.groupFor(db, question.id, fp, keys, deps.now());
     const analysed = setIntakeAnalysis(db, question, { flags, suggestions, groupId, groupSize: growGroup(db, groupId) });
-    saveFingerprint(db, question.id, groupId, JSON.stringify(fp), keys);
+    grouping.save(db, question.id, groupId, fp, keys);
     return joinActiveGroup(db, deps.now(), analysed);
   };
 }

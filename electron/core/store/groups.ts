@@ -32,7 +32,11 @@ const SAVE_FINGERPRINT = `
   ON CONFLICT (question_id) DO UPDATE SET fingerprint = excluded.fingerprint
 `;
 
-const ADD_KEY = `INSERT OR IGNORE INTO group_key (key, question_id, group_id) VALUES (@key, @questionId, @groupId)`;
+// All of a question's keys in one statement.
+const ADD_KEYS = `
+  INSERT OR IGNORE INTO group_key (key, question_id, group_id)
+  SELECT value, @questionId, @groupId FROM json_each(@keys)
+`;
 const MOVE_KEYS = `UPDATE group_key SET group_id = @groupId WHERE question_id = @questionId`;
 
 // Newest questions under one key first, a bounded slice: the cost of grouping an arrival does
@@ -80,7 +84,7 @@ export function growGroup(db: Db, groupId: number): number {
 /** Stores a question's fingerprint and files it under its blocking keys, in its group. */
 export function saveFingerprint(db: Db, questionId: number, groupId: number, fingerprint: string, keys: readonly string[]): void {
   prepared(db, SAVE_FINGERPRINT).run({ questionId, fingerprint });
-  for (const key of keys) prepared(db, ADD_KEY).run({ key, questionId, groupId });
+  if (keys.length > 0) prepared(db, ADD_KEYS).run({ questionId, groupId, keys: JSON.stringify(keys) });
 }
 
 // The same query read as [questionId, groupId] arrays (a statement of its own, so that no other
@@ -99,26 +103,31 @@ export function findCandidates(db: Db, keys: readonly string[], perKey = CANDIDA
   return [...seen.values()];
 }
 
-// The newest members of a group with their stored fingerprints and texts (a fingerprint from an
-// older algorithm is recomputed from the text), read from the (group_id, id) index.
-const MEMBERS = `
-  SELECT q.id AS questionId, q.original_text AS text, f.fingerprint AS fingerprint
-  FROM question q
-  LEFT JOIN question_fingerprint f ON f.question_id = q.id
-  WHERE q.group_id = @groupId
-  ORDER BY q.id DESC
-  LIMIT @limit
+// The newest members of each of several groups, from the (group_id, id) index alone, in one
+// statement: a statement per group, or reading each member's row, cost an arrival more than the
+// comparisons.
+const MEMBER_IDS_OF_GROUPS = `
+  SELECT g.value AS groupId,
+    (SELECT json_group_array(id) FROM (SELECT m.id FROM question m WHERE m.group_id = g.value ORDER BY m.id DESC LIMIT @limit)) AS ids
+  FROM json_each(@groupIds) g
 `;
 
-export interface GroupMemberRow {
-  questionId: number;
-  text: string;
-  fingerprint: string | null;
+/** The ids of the newest `limit` members of each group, newest first, by group id. */
+export function newestMemberIds(db: Db, groupIds: readonly number[], limit: number): Map<number, number[]> {
+  const rows = prepared(db, MEMBER_IDS_OF_GROUPS).all({ groupIds: JSON.stringify(groupIds), limit }) as Array<{ groupId: number; ids: string }>;
+  return new Map(rows.map((row) => [row.groupId, (JSON.parse(row.ids) as number[]).sort((a, b) => b - a)]));
 }
 
-/** The newest `limit` members of a group, newest first. */
-export function newestMembers(db: Db, groupId: number, limit: number): GroupMemberRow[] {
-  return prepared(db, MEMBERS).all({ groupId, limit }) as GroupMemberRow[];
+const FINGERPRINTS_OF = `
+  SELECT question_id AS questionId, fingerprint FROM question_fingerprint
+  WHERE question_id IN (SELECT value FROM json_each(@questionIds))
+`;
+
+/** The stored fingerprint JSON of each of these questions that has one. */
+export function storedFingerprints(db: Db, questionIds: readonly number[]): Map<number, string> {
+  if (questionIds.length === 0) return new Map();
+  const rows = prepared(db, FINGERPRINTS_OF).all({ questionIds: JSON.stringify(questionIds) }) as Array<{ questionId: number; fingerprint: string }>;
+  return new Map(rows.map((row) => [row.questionId, row.fingerprint]));
 }
 
 /** A producer's decision about a question and a group (see migration 0110). */
@@ -128,7 +137,10 @@ const ADD_EVIDENCE = `
   INSERT OR IGNORE INTO group_evidence (question_id, group_id, kind) VALUES (@questionId, @groupId, @kind)
 `;
 const REMOVE_EVIDENCE = `DELETE FROM group_evidence WHERE question_id = @questionId AND kind = @kind AND group_id = @groupId`;
-const EVIDENCE = `SELECT group_id AS groupId FROM group_evidence WHERE question_id = @questionId AND kind = @kind`;
+const EVIDENCE_OF = `
+  SELECT question_id AS questionId, group_id AS groupId, kind FROM group_evidence
+  WHERE question_id IN (SELECT value FROM json_each(@questionIds))
+`;
 
 export function addGroupEvidence(db: Db, questionId: number, groupId: number, kind: GroupEvidenceKind): void {
   prepared(db, ADD_EVIDENCE).run({ questionId, groupId, kind });
@@ -139,9 +151,10 @@ export function removeGroupEvidence(db: Db, questionId: number, groupId: number,
   prepared(db, REMOVE_EVIDENCE).run({ questionId, groupId, kind });
 }
 
-/** The groups a question was split out of, or merged into, by a producer. */
-export function groupEvidence(db: Db, questionId: number, kind: GroupEvidenceKind): number[] {
-  return (prepared(db, EVIDENCE).all({ questionId, kind }) as Array<{ groupId: number }>).map((r) => r.groupId);
+/** Producers' decisions about any of these questions, in one statement. */
+export function groupEvidenceOf(db: Db, questionIds: readonly number[]): Array<{ questionId: number; groupId: number; kind: GroupEvidenceKind }> {
+  if (questionIds.length === 0) return [];
+  return prepared(db, EVIDENCE_OF).all({ questionIds: JSON.stringify(questionIds) }) as Array<{ questionId: number; groupId: number; kind: GroupEvidenceKind }>;
 }
 
 /** The stored fingerprint JSON of one question, if it was analysed. */

@@ -44,6 +44,13 @@ const WAITING = `
   LIMIT @limit
 `;
 
+const WAITING_AFTER = `
+  SELECT id, reference, payload FROM inbound
+  WHERE payload IS NOT NULL AND failure IS NULL AND id > @afterId
+  ORDER BY id
+  LIMIT @limit
+`;
+
 const WAITING_BY_EXTERNAL_ID = `
   SELECT id, reference, payload FROM inbound
   WHERE channel = @channel AND external_id = @externalId AND payload IS NOT NULL
@@ -97,6 +104,11 @@ export function replaceWaitingPayload(db: Db, id: number, payload: string): void
 /** The oldest messages still waiting to become questions (failed ones are skipped until retried). */
 export function waitingInbound(db: Db, limit: number): WaitingInbound[] {
   return prepared(db, WAITING).all({ limit }) as WaitingInbound[];
+}
+
+/** Like `waitingInbound`, after ledger id `afterId` (the ones before are already taken care of). */
+export function waitingInboundAfter(db: Db, afterId: number, limit: number): WaitingInbound[] {
+  return prepared(db, WAITING_AFTER).all({ afterId, limit }) as WaitingInbound[];
 }
 
 export function countWaitingInbound(db: Db): number {

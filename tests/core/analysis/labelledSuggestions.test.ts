@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../../electron/core/analysis/language';
 import { fingerprint } from '../../../electron/core/analysis/similarity';
-import { suggestionsFor } from '../../../electron/core/moderation/enrich';
+import { suggestionsFor } from '../../../electron/core/moderation/textAnalysis';
 import { suggestFromRules } from '../../../electron/core/moderation/suggest';
 import { DEFAULT_SUGGESTION_RULES } from '../../../shared/suggestionRules';
 import { labelledSet } from '../../helpers/labelledQuestions';

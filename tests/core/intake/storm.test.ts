@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/protocol';
 import { createIntake, type AcceptResult } from '../../../electron/core/intake/accept';
+import { createModeration } from '../../../electron/core/moderation';
+import { analyseText, type TextAnalysis, type TextToAnalyse } from '../../../electron/core/moderation/textAnalysis';
+import { getQuestion } from '../../../electron/core/store/questions';
+import { DEFAULT_SUGGESTION_RULES } from '../../../shared/suggestionRules';
 import { postJson, startTestCore, type TestCore } from '../../helpers/core';
 import { TestWsClient } from '../../helpers/wsClient';
 
@@ -72,4 +76,65 @@ describe('a storm on air', () => {
     }
     expect(core.intake.waiting()).toBe(0);
   }, 60_000);
+
+  it('makes a storm from analyses done ahead off the main thread, and analyses itself what was edited meanwhile or when they fail', async () => {
+    core = await startTestCore();
+    const moderation = createModeration({ db: core.db, bus: core.bus, now: Date.now });
+    const batches: TextToAnalyse[][] = [];
+    let release = (): void => {};
+    // Stands in for the worker pool; marks each analysis (a flag no clean text raises), to tell
+    // which questions were made from it.
+    const marked = (texts: readonly TextToAnalyse[]): TextAnalysis[] =>
+      texts.map((t) => ({ ...analyseText(t, DEFAULT_SUGGESTION_RULES), flags: ['profanity'] }));
+    const analyse = (texts: readonly TextToAnalyse[]) => {
+      batches.push([...texts]);
+      return new Promise<TextAnalysis[]>((resolve) => (release = () => resolve(marked(texts))));
+    };
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse });
+    const made: Question[] = [];
+    core.bus.on('question.created', (q) => made.push(q));
+    const acknowledged = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        intake.accept({ channel: 'webhook', externalId: `a-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` }),
+      ),
+    );
+    // Nothing is made on the main thread while the analysis is on its way.
+    await expect.poll(() => batches.length).toBe(1);
+    expect(batches[0]!.map((t) => t.text)).toEqual(acknowledged.map((_, i) => `Когда починят лифт в доме ${i} на Абая?`));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(made).toHaveLength(0);
+    // One sender edits a waiting message: its analysis is stale.
+    expect(intake.edit({ channel: 'webhook', externalId: 'a-3', text: 'Когда уберут снег во дворе на Сатпаева?' }).kind).toBe('updatedWaiting');
+    release();
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(20);
+    expect(made.map((q) => q.reference)).toEqual(acknowledged.map((r) => r.reference));
+    for (const q of made) {
+      const stored = getQuestion(core.db, q.id)!;
+      expect(stored.flags).toEqual(q.id === acknowledged[3]!.questionId ? [] : ['profanity']);
+      expect(stored.groupId).not.toBeNull();
+    }
+
+    // The pool fails: the next storm is analysed on the main thread, and nothing is lost.
+    const logged: string[] = [];
+    const failing = createIntake({
+      db: core.db,
+      bus: core.bus,
+      now: Date.now,
+      pace: FLOODED,
+      durability: instantDisk,
+      onInserted: moderation.onInserted,
+      analyse: () => Promise.reject(new Error('worker gone')),
+      log: (message) => logged.push(message),
+    });
+    made.length = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => failing.accept({ channel: 'webhook', externalId: `b-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` })),
+    );
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(10);
+    expect(made.every((q) => getQuestion(core!.db, q.id)!.flags.length === 0)).toBe(true);
+    expect(logged.some((m) => m.includes('analysis workers failed'))).toBe(true);
+    await intake.close();
+    await failing.close();
+    moderation.close();
+  });
 });

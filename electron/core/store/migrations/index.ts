@@ -23,6 +23,7 @@ import { m0220GraphicsOutput } from './0220-graphics-output';
 import { m0230EpisodeRehearsal } from './0230-episode-rehearsal';
 import { m0240CitizenNotifications } from './0240-citizen-notifications';
 import { m0250OutboxFate } from './0250-outbox-fate';
+import { m0270GroupActiveMember } from './0270-group-active-member';
 
 export interface Migration {
   version: number;
@@ -31,7 +32,7 @@ export interface Migration {
 }
 
 /** In order, steps of 10. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit, m0030ChannelsSettings, m0040OutboxIntegrations, m0050SearchFlagsGroups, m0060ViewsRules, m0070Rundown, m0080DepartmentsHandoffs, m0090Inbound, m0100DeferredToEpisode, m0110GroupingEvidence, m0120OneTopicVocabulary, m0130DepartmentDirectory, m0140ReportIndexes, m0150OnAirName, m0160Devices, m0170SearchKazakhFold, m0180HandoffLifecycle, m0200RetireRoleLinks, m0201PersonalDataRetention, m0220GraphicsOutput, m0230EpisodeRehearsal, m0240CitizenNotifications, m0250OutboxFate];
+export const MIGRATIONS: readonly Migration[] = [m0010Questions, m0020Audit, m0030ChannelsSettings, m0040OutboxIntegrations, m0050SearchFlagsGroups, m0060ViewsRules, m0070Rundown, m0080DepartmentsHandoffs, m0090Inbound, m0100DeferredToEpisode, m0110GroupingEvidence, m0120OneTopicVocabulary, m0130DepartmentDirectory, m0140ReportIndexes, m0150OnAirName, m0160Devices, m0170SearchKazakhFold, m0180HandoffLifecycle, m0200RetireRoleLinks, m0201PersonalDataRetention, m0220GraphicsOutput, m0230EpisodeRehearsal, m0240CitizenNotifications, m0250OutboxFate, m0270GroupActiveMember];
 
 /** The schema version this build migrates every database to. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
