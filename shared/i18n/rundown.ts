@@ -89,6 +89,8 @@ export const rundownStrings = {
       },
       walkthrough: {
         heading_one: 'Before the show ends: {{count}} question still needs an outcome',
+        heading_few: 'Before the show ends: {{count}} questions still need an outcome',
+        heading_many: 'Before the show ends: {{count}} questions still need an outcome',
         heading_other: 'Before the show ends: {{count}} questions still need an outcome',
       },
       approved: {
@@ -367,6 +369,8 @@ export const rundownStrings = {
       },
       walkthrough: {
         heading_one: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
+        heading_few: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
+        heading_many: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
         heading_other: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
       },
       approved: {

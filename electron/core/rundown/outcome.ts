@@ -43,8 +43,10 @@ export function recordOutcome(deps: StateDeps, actor: string, id: number, versio
   if (deferredTo !== null) checkDeferTarget(deps, deferredTo, item?.episodeId ?? null);
   if (before.status === 'on_air') closeAirSegment(db, id, now);
   const after = transition(deps, actor, id, version, { status: OUTCOME_STATUS[outcome.kind] });
+  // A rehearsal practises the show: nothing it decides reaches a department or a citizen.
+  const rehearsal = item ? (getEpisode(db, item.episodeId)?.rehearsal ?? false) : false;
   let handoff: { reference: string; dueDate: string; departmentId: number } | null = null;
-  if (outcome.kind === 'handed_off') {
+  if (outcome.kind === 'handed_off' && !rehearsal) {
     const made = handOff(deps, { questionId: id, departmentId: outcome.departmentId, dueDate: outcome.dueDate }, actor);
     handoff = { reference: made.reference, dueDate: made.dueDate, departmentId: made.departmentId };
   }
@@ -56,8 +58,8 @@ export function recordOutcome(deps: StateDeps, actor: string, id: number, versio
     deferredTo,
   };
   insertOutcome(db, { questionId: id, episodeId: item?.episodeId ?? null, ...details, decidedAt: now, actor });
-  insertAudit(db, { at: now, actor, action: 'outcome.record', entity: 'question', entityId: id, after: { ...details, handoff } });
-  if (outcome.kind === 'answered') notifyAnsweredOnAir(deps, id, item?.episodeId ?? null, outcome.summary);
+  insertAudit(db, { at: now, actor, action: 'outcome.record', entity: 'question', entityId: id, after: { ...details, handoff, rehearsal } });
+  if (outcome.kind === 'answered' && !rehearsal) notifyAnsweredOnAir(deps, id, item?.episodeId ?? null, outcome.summary);
   removeFromQueue(db, id);
   return after;
 }

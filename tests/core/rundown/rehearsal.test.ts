@@ -37,4 +37,16 @@ describe('a rehearsal', () => {
     expect(reported.map((o) => o.episodeTitle)).toEqual(['Эфир']);
     expect(core.db.prepare('SELECT COUNT(*) AS n FROM outcome').get()).toEqual({ n: 2 });
   });
+
+  it('hands nothing off to a department', async () => {
+    const rundown = await saveEpisode(producer, { title: 'Прогон', rehearsal: true, speakers: [{ name: 'Аким', portfolio: 'Город' }] });
+    await producer.send('episode.start', { id: rundown.episode.id });
+    const q = await approvedQuestion(core, producer, { name: 'Асель', text: 'Проверочный вопрос о передаче в управление' });
+    await producer.send('queue.add', { id: q.id, version: q.version });
+    await producer.send('show.next', {});
+    const department = (await producer.send('department.list', {})).items[0]!;
+    await producer.send('show.next', { outcome: { kind: 'handed_off', departmentId: department.id } });
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM handoff').get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT kind FROM outcome WHERE question_id = ?').get(q.id)).toEqual({ kind: 'handed_off' });
+  });
 });
