@@ -58,4 +58,38 @@ describe('messages to citizens on the hand-off board', () => {
     expect(fake.sent[0]!.text).toContain(handoff.reference);
     await page.context().close();
   }, 120_000);
+
+  it('shows a message whose send was cut off as "may not have been sent", and a producer resends it', async () => {
+    const { core, producer } = desk;
+    saveIntakeSettings(core.db, { ...DEFAULT_INTAKE_SETTINGS, telegram: { enabled: false, token: fake.token, apiRoot: fake.url } }, Date.now());
+    const page = await desk.openPage('/handoffs');
+    await page.waitForFunction(() => document.body.dataset.screen === 'handoffs');
+    const { reference } = await core.intake.accept({
+      channel: 'telegram',
+      externalId: '8002:1',
+      senderName: 'Ерлан',
+      senderUserId: '8002',
+      text: 'Когда починят освещение в сквере на Жарокова?',
+      meta: { chatId: 8002, messageId: 1 },
+    });
+    const id = (core.db.prepare('SELECT id FROM question WHERE reference = ?').get(reference) as { id: number }).id;
+    const sentBefore = fake.sent.length;
+    // Telegram takes the message and the connection drops before its answer: its fate is unknown.
+    fake.failNext('sendMessage', { status: 0, description: 'hang up' });
+    await producer.send('question.approve', { id, version: questionVersion(core, id) });
+    await producer.send('queue.add', { id, version: questionVersion(core, id) });
+    const mobility = (await producer.send('department.list', {})).items.find((d) => d.code === 'mobility')!;
+    await producer.send('outcome.record', { id, version: questionVersion(core, id), outcome: { kind: 'handed_off', departmentId: mobility.id } });
+
+    const row = page.getByTestId('notifications-all').locator(`tbody tr[data-notice="handed_off"]`, { hasText: reference });
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('uncertain');
+    expect(await row.textContent()).toContain('may not have been sent');
+    expect(fake.sent.length - sentBefore).toBe(1);
+
+    await row.getByTestId('notification-resend').click();
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    expect(fake.sent.slice(sentBefore).map((m) => m.chat_id)).toEqual([8002, 8002]);
+    expect(await row.getByTestId('notification-resend').count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
 });
