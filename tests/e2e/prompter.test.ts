@@ -126,4 +126,51 @@ describe('the teleprompter at 1280×720', () => {
     });
     await page.getByTestId('prompter-offline').waitFor({ state: 'detached', timeout: 15_000 });
   });
+  it('keeps its controls out of sight until the pointer moves or H, marks the reading line, shows a clock and question timer on request, and colours the countdown', async () => {
+    const page = await desk.openPage('/prompter');
+    await page.getByRole('button', { name: 'Got it' }).click();
+    const bar = page.getByTestId('prompter-bar');
+    const opacity = () => bar.evaluate((el) => getComputedStyle(el).opacity);
+    // Clicking "Got it" moved the pointer: the bar fades a few seconds later.
+    await expect.poll(opacity, { timeout: 6000 }).toBe('0');
+    await page.mouse.move(200, 200);
+    await page.mouse.move(260, 240);
+    await expect.poll(opacity).toBe('1');
+    await expect.poll(opacity, { timeout: 6000 }).toBe('0');
+    await page.keyboard.press('h');
+    await page.getByRole('button', { name: 'Got it' }).click();
+    await expect.poll(opacity).toBe('1');
+    await page.keyboard.press('h');
+    await page.getByRole('button', { name: 'Got it' }).click();
+    await expect.poll(opacity, { timeout: 6000 }).toBe('0');
+
+    await page.getByTestId('prompter-reading-line').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('prompter-clock').count()).toBe(0);
+    await page.keyboard.press('c');
+    expect(await page.getByTestId('prompter-time').textContent()).toMatch(/^\d{2}:\d{2}$/);
+    await page.keyboard.press('c');
+    expect(await page.getByTestId('prompter-clock').count()).toBe(0);
+
+    // A question on air to time: the one the test above left there, or one of this test's own.
+    if (!desk.core.db.prepare("SELECT 1 FROM question WHERE status = 'on_air'").get()) {
+      const rundown = await saveEpisode(desk.producer, { speakers: [{ name: 'Аким', portfolio: 'Город' }] });
+      await desk.producer.send('episode.start', { id: rundown.episode.id });
+      await onAir('Айгуль Серикова', 'Когда откроют каток в парке Горького?');
+    }
+    await page.getByTestId('prompter-current').locator('.prompter-text').waitFor();
+    await page.keyboard.press('q');
+    await page.getByTestId('prompter-question-timer').getByText(/^0:0[1-9]$/).waitFor();
+
+    const countdown = page.getByTestId('prompter-countdown');
+    await desk.producer.send('prompter.countdown', { seconds: 120 });
+    await countdown.getByText(/^(2:00|1:59|1:58)$/).waitFor();
+    expect(await countdown.getAttribute('class')).toBe('prompter-countdown');
+    await desk.producer.send('prompter.countdown', { seconds: 25 });
+    await countdown.getByText(/^(0:25|0:24|0:23)$/).waitFor();
+    expect(await countdown.getAttribute('class')).toBe('prompter-countdown warning');
+    await desk.producer.send('prompter.countdown', { seconds: 8 });
+    await countdown.getByText(/^0:0[5-8]$/).waitFor();
+    expect(await countdown.getAttribute('class')).toBe('prompter-countdown urgent');
+    await desk.producer.send('prompter.countdown', { seconds: null });
+  });
 });

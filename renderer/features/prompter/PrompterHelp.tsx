@@ -10,6 +10,7 @@ export const KEY_MAP = [
   ['+ / −', 'fontSize'],
   ['M / V', 'mirror'],
   ['T', 'theme'],
+  ['C / Q', 'clockTimer'],
   ['S', 'settings'],
   ['F', 'fullScreen'],
   ['H', 'help'],

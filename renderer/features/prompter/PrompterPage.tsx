@@ -3,6 +3,7 @@ import './prompter.css';
 import { useTranslation } from 'react-i18next';
 import type { PrompterItem, ScrollAction } from '../../../shared/protocol';
 import { shortcutKey } from '../../../shared/shortcutKey';
+import { formatCityTime } from '../../../shared/time';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { useConnectionStatus, useDeskClient } from '../../components/useDeskClient';
@@ -15,6 +16,33 @@ const SPEED_STEP = 1.2;
 /** Fractions of the visible height: a line (↓, a remote's forward) and a page (PageDown, pageForward). */
 const LINE_STEP = 0.15;
 const PAGE_STEP = 0.4;
+/** How long the controls stay after the pointer last moved. */
+const CONTROLS_SHOWN_MS = 3000;
+/** The countdown turns amber, then red, as the end nears. */
+const COUNTDOWN_WARN_S = 30;
+const COUNTDOWN_URGENT_S = 10;
+
+/**
+ * The bar stays out of the speaker's sight: it shows while the pointer moves (and a moment after)
+ * or while H has it pinned.
+ */
+function useControlsShown(pinned: boolean): boolean {
+  const [moving, setMoving] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onMove = (): void => {
+      setMoving(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => setMoving(false), CONTROLS_SHOWN_MS);
+    };
+    window.addEventListener('pointermove', onMove);
+    return () => {
+      window.removeEventListener('pointermove', onMove);
+      clearTimeout(timer);
+    };
+  }, []);
+  return pinned || moving;
+}
 
 export function PrompterPage(): React.JSX.Element {
   const { t } = useTranslation();
@@ -26,6 +54,8 @@ export function PrompterPage(): React.JSX.Element {
   const [helpSeen, setHelpSeen] = useHelpSeen();
   const [showSettings, setShowSettings] = useState(false);
   const [playing, setPlaying] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const controlsShown = useControlsShown(pinned || showSettings || !helpSeen);
   const scrollRef = useRef<HTMLDivElement>(null);
   const position = useRef(0);
 
@@ -98,8 +128,13 @@ export function PrompterPage(): React.JSX.Element {
         m: () => update({ mirrorX: !settings.mirrorX }),
         v: () => update({ mirrorY: !settings.mirrorY }),
         t: () => update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
+        c: () => update({ showClock: !settings.showClock }),
+        q: () => update({ showTimer: !settings.showTimer }),
         s: () => setShowSettings((v) => !v),
-        h: () => setHelpSeen(false),
+        h: () => {
+          setHelpSeen(false);
+          setPinned((p) => !p);
+        },
         '?': () => setHelpSeen(false),
         f: () => {
           if (document.fullscreenElement) void document.exitFullscreen();
@@ -125,11 +160,12 @@ export function PrompterPage(): React.JSX.Element {
   const cueLayer = (
     <div className="prompter-cue-layer" style={stageStyle}>
       <CueLine state={state} />
+      {(settings.showClock || settings.showTimer) && <SpeakerClock showClock={settings.showClock} showTimer={settings.showTimer} questionId={current?.id ?? null} />}
     </div>
   );
   return (
-    <div className={`prompter prompter-${settings.theme}`} data-theme={settings.theme}>
-      <header className="prompter-bar">
+    <div className={`prompter prompter-${settings.theme}${controlsShown ? '' : ' controls-hidden'}`} data-theme={settings.theme}>
+      <header className="prompter-bar" data-testid="prompter-bar" aria-hidden={!controlsShown || undefined}>
         <span>{t('prompter.title')}</span>
         {state.speaker && (
           <span className="prompter-speaker" data-testid="prompter-speaker">
@@ -159,6 +195,7 @@ export function PrompterPage(): React.JSX.Element {
       )}
       {!settings.mirrorY && cueLayer}
       <div className="prompter-stage" data-testid="prompter-stage" style={stageStyle}>
+        {settings.readingLine && <div className="prompter-reading-line" data-testid="prompter-reading-line" aria-hidden="true" />}
         <div
           className="prompter-scroll"
           ref={scrollRef}
@@ -210,11 +247,45 @@ function CueLine({ state }: { state: ReceivedPrompterState }): React.JSX.Element
         </p>
       )}
       {countdown && (
-        <p className={`prompter-countdown${seconds <= 10 ? ' urgent' : ''}`} data-testid="prompter-countdown" role="timer">
+        <p
+          className={`prompter-countdown${seconds <= COUNTDOWN_URGENT_S ? ' urgent' : seconds <= COUNTDOWN_WARN_S ? ' warning' : ''}`}
+          data-testid="prompter-countdown"
+          role="timer"
+        >
           {`${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The time of day in Almaty and how long the current question has been up on this screen (from
+ * when it arrived here: the screen is told what is on air, not since when).
+ */
+function SpeakerClock({ showClock, showTimer, questionId }: { showClock: boolean; showTimer: boolean; questionId: number | null }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  const [since, setSince] = useState<{ id: number | null; at: number }>(() => ({ id: questionId, at: Date.now() }));
+  if (since.id !== questionId) setSince({ id: questionId, at: now });
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, []);
+  const up = Math.max(0, Math.floor((now - since.at) / 1000));
+  return (
+    <p className="prompter-clock" data-testid="prompter-clock">
+      {showClock && (
+        <span title={t('prompter.settings.showClock')} data-testid="prompter-time">
+          {formatCityTime(now, 'HH:mm')}
+        </span>
+      )}
+      {showTimer && questionId !== null && (
+        <span title={t('prompter.settings.showTimer')} data-testid="prompter-question-timer">
+          {`${Math.floor(up / 60)}:${String(up % 60).padStart(2, '0')}`}
+        </span>
+      )}
+    </p>
   );
 }
 

@@ -39,6 +39,12 @@ export function PrompterSettingsPanel({
           <option value="light">{t('prompter.settings.light')}</option>
         </select>
       </label>
+      {(['readingLine', 'showClock', 'showTimer'] as const).map((key) => (
+        <label key={key} className="checkbox">
+          <input type="checkbox" checked={settings[key]} onChange={(e) => update({ [key]: e.target.checked })} />
+          {t(`prompter.settings.${key}`)}
+        </label>
+      ))}
       <label className="checkbox">
         <input type="checkbox" checked={settings.mirrorX} onChange={(e) => update({ mirrorX: e.target.checked })} />
         {t('prompter.settings.mirrorX')}

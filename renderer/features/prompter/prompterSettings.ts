@@ -10,6 +10,11 @@ export interface PrompterSettings {
   mirrorY: boolean;
   /** Auto-scroll speed, pixels per second. */
   speed: number;
+  /** A marker at the line the speaker reads from. */
+  readingLine: boolean;
+  /** The time of day and how long the current question has been up, for speakers who want them. */
+  showClock: boolean;
+  showTimer: boolean;
 }
 
 export const DEFAULT_PROMPTER_SETTINGS: PrompterSettings = {
@@ -20,6 +25,9 @@ export const DEFAULT_PROMPTER_SETTINGS: PrompterSettings = {
   mirrorX: false,
   mirrorY: false,
   speed: 40,
+  readingLine: true,
+  showClock: false,
+  showTimer: false,
 };
 
 export const LIMITS = {
@@ -54,6 +62,9 @@ export function readSettings(raw: string | null): PrompterSettings {
     mirrorX: stored.mirrorX === true,
     mirrorY: stored.mirrorY === true,
     speed: clamp(stored.speed, LIMITS.speed, d.speed),
+    readingLine: stored.readingLine !== false,
+    showClock: stored.showClock === true,
+    showTimer: stored.showTimer === true,
   };
 }
 
