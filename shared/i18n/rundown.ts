@@ -42,6 +42,8 @@ export const rundownStrings = {
       },
       budget: {
         queued_one: 'Queued: {{count}} question ≈ {{time}}',
+        queued_few: 'Queued: {{count}} questions ≈ {{time}}',
+        queued_many: 'Queued: {{count}} questions ≈ {{time}}',
         queued_other: 'Queued: {{count}} questions ≈ {{time}}',
         over: 'runs {{time}} past the end',
         spare: '{{time}} to spare',
@@ -322,6 +324,8 @@ export const rundownStrings = {
       },
       budget: {
         queued_one: 'Кезекте {{count}} сұрақ ≈ {{time}}',
+        queued_few: 'Кезекте {{count}} сұрақ ≈ {{time}}',
+        queued_many: 'Кезекте {{count}} сұрақ ≈ {{time}}',
         queued_other: 'Кезекте {{count}} сұрақ ≈ {{time}}',
         over: 'эфир соңынан {{time}} асады',
         spare: '{{time}} қор бар',
