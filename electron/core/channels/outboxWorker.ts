@@ -42,12 +42,11 @@ export interface OutboxWorkerDeps {
  * something that was not stored.
  *
  * One message at a time is in flight, marked `sending` (committed) before its request leaves.
- * Neither platform takes an idempotency key, so a crash during a send leaves its fate unknown:
- * - an intake reply ("received") found `sending` at start is sent again, audited
- *   (`outbox.resent_in_doubt`): at most one duplicate per crash, never a lost reply;
- * - a citizen notification is at most once: it becomes `uncertain` ("may not have been sent"),
- *   audited (`outbox.uncertain`), and goes again only if a producer resends it. A request that
- *   left and got no answer (timeout, cut connection) is treated the same way.
+ * Neither platform takes an idempotency key, so a crash during a send leaves its fate unknown.
+ * Every citizen message — intake reply or notification — is at most once: one found `sending` at
+ * start becomes `uncertain` ("may not have been sent"), audited (`outbox.uncertain`), and goes
+ * again only if a producer resends it. A request that left and got no answer (timeout, cut
+ * connection) is treated the same way.
  * A platform's pause (Telegram's `retry_after`) holds every message to that account, not just
  * the one refused. WhatsApp's 24-hour window is the sender's (whatsapp/sender.ts).
  */
@@ -65,17 +64,17 @@ export class OutboxWorker {
   private settleInDoubt(): void {
     const { db, now, log } = this.deps;
     const at = now();
-    const { resent, uncertain } = db.transaction(() => {
-      const rows = settleOutboxInDoubt(db, at);
-      for (const [action, list] of [['outbox.resent_in_doubt', rows.resent], ['outbox.uncertain', rows.uncertain]] as const) {
-        for (const row of list) {
-          insertAudit(db, { at, actor: 'desk', action, entity: 'outbox', entityId: row.id, after: { channel: row.channel, attempts: row.attempts } });
-        }
+    const uncertain = db.transaction(() => {
+      const rows = settleOutboxInDoubt(db);
+      for (const row of rows) {
+        insertAudit(db, { at, actor: 'desk', action: 'outbox.uncertain', entity: 'outbox', entityId: row.id, after: { channel: row.channel, attempts: row.attempts } });
       }
       return rows;
     })();
-    for (const row of resent) log(`reply ${row.id} via ${row.channel} was being sent when the desk stopped; it is sent again and may arrive twice`);
-    for (const row of uncertain) log(`notification ${row.id} via ${row.channel} was being sent when the desk stopped; it may not have been sent and is not sent again unless a producer resends it`);
+    for (const row of uncertain) {
+      const what = row.notice === null ? 'reply' : 'notification';
+      log(`${what} ${row.id} via ${row.channel} was being sent when the desk stopped; it may not have been sent and is not sent again unless a producer resends it`);
+    }
   }
 
   /** Something was enqueued: send soon. */
@@ -160,7 +159,7 @@ export class OutboxWorker {
     if (e.failure === 'window_closed') {
       markOutboxWindowClosed(db, message.id, text);
       log(`${what} not sent: ${text}`);
-    } else if (e.failure === 'unknown' && message.notice !== null) {
+    } else if (e.failure === 'unknown') {
       markOutboxUncertain(db, message.id, `${text}; it may not have been sent`);
       log(`${what} may not have been sent (${text}); not sent again unless a producer resends it`);
     } else if (e.failure === 'permanent' || message.attempts + 1 >= MAX_ATTEMPTS) {

@@ -55,15 +55,10 @@ const DEFER = `UPDATE outbox SET status = 'pending', next_attempt_at = @nextAt W
 const RETRY = `
   UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @nextAt, last_error = @error WHERE id = @id
 `;
-const REPLIES_IN_DOUBT = `
-  UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = @now, last_error = @error
-  WHERE status = 'sending' AND notice IS NULL
-  RETURNING id, channel, attempts
-`;
-const NOTICES_IN_DOUBT = `
+const IN_DOUBT = `
   UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = @error
-  WHERE status = 'sending' AND notice IS NOT NULL
-  RETURNING id, channel, attempts
+  WHERE status = 'sending'
+  RETURNING id, channel, attempts, notice
 `;
 const UNCERTAIN = `UPDATE outbox SET status = 'uncertain', attempts = attempts + 1, last_error = @error WHERE id = @id`;
 const WINDOW_CLOSED = `UPDATE outbox SET status = 'window_closed', attempts = attempts + 1, last_error = @error WHERE id = @id`;
@@ -104,20 +99,16 @@ export function markOutboxSending(db: Db, id: number): void {
   prepared(db, SENDING).run({ id });
 }
 
-type InDoubt = Array<{ id: number; channel: Channel; attempts: number }>;
+type InDoubt = Array<{ id: number; channel: Channel; attempts: number; notice: Notice | null }>;
 
 /**
  * Messages whose send was under way when the desk stopped (a crash, kill -9): the platform may or
- * may not have delivered them, and neither Telegram nor WhatsApp can be asked. Intake replies go
- * back to pending — a citizen may get "received" twice rather than never. Citizen notifications
- * are at most once: they become `uncertain` and wait for a producer's decision. Both are returned
- * so the caller can record them.
+ * may not have delivered them, and neither Telegram nor WhatsApp can be asked. No citizen message
+ * is sent twice: each becomes `uncertain` ("may not have been sent") and goes again only on a
+ * producer's word. Returned so the caller can record them.
  */
-export function settleOutboxInDoubt(db: Db, now: number): { resent: InDoubt; uncertain: InDoubt } {
-  return {
-    resent: prepared(db, REPLIES_IN_DOUBT).all({ now, error: 'in doubt: the desk stopped during this send; sent again' }) as InDoubt,
-    uncertain: prepared(db, NOTICES_IN_DOUBT).all({ error: 'in doubt: the desk stopped during this send; it may not have been sent' }) as InDoubt,
-  };
+export function settleOutboxInDoubt(db: Db): InDoubt {
+  return prepared(db, IN_DOUBT).all({ error: 'in doubt: the desk stopped during this send; it may not have been sent' }) as InDoubt;
 }
 
 export function markOutboxSent(db: Db, id: number, now: number, sentAs: 'template' | null = null): void {

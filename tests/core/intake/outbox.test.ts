@@ -68,7 +68,7 @@ describe('outbox worker', () => {
     expect(logs.join('\n')).not.toContain(fake.token);
   });
 
-  it('sends again, once, and audits a reply whose send was cut off by a crash', async () => {
+  it('never sends twice a reply whose send was cut off by a crash: it is marked uncertain and audited', async () => {
     enqueue('cut-off');
     enqueue('done');
     await worker.drain();
@@ -79,15 +79,15 @@ describe('outbox worker', () => {
 
     core = await startTestCore({ dataDir: core.dataDir, now: () => clock, log: (m) => logs.push(m) });
     const rows = () => core.db.prepare('SELECT id, dedupe_key AS key, status, attempts, last_error AS error FROM outbox ORDER BY id').all() as any[];
-    expect(rows()[0]).toMatchObject({ key: 'cut-off', status: 'pending', attempts: 1, error: expect.stringContaining('in doubt') });
+    expect(rows()[0]).toMatchObject({ key: 'cut-off', status: 'uncertain', attempts: 1, error: expect.stringContaining('may not have been sent') });
     expect(rows()[1]).toMatchObject({ key: 'done', status: 'sent' });
     const audit = core.db.prepare("SELECT entity_id AS id, action FROM audit WHERE entity = 'outbox'").all();
-    expect(audit).toEqual([{ id: rows()[0].id, action: 'outbox.resent_in_doubt' }]);
-    expect(logs.join('\n')).toContain(`reply ${rows()[0].id} via telegram was being sent when the desk stopped`);
+    expect(audit).toEqual([{ id: rows()[0].id, action: 'outbox.uncertain' }]);
+    expect(logs.join('\n')).toContain(`reply ${rows()[0].id} via telegram was being sent when the desk stopped; it may not have been sent`);
 
     await core.channels.outbox.drain();
     await core.channels.outbox.drain();
-    expect(fake.sent.length - sentBefore).toBe(1);
-    expect(rows().map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(fake.sent.length - sentBefore).toBe(0);
+    expect(rows().map((r) => r.status)).toEqual(['uncertain', 'sent']);
   });
 });
