@@ -1,3 +1,4 @@
+import { Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS } from '../../../shared/domain';
@@ -225,22 +226,24 @@ function ChangeDiff({ before, after }: { before: unknown; after: unknown }): Rea
   );
 }
 
+/** A tag chosen from the vocabulary by typing a few letters; a value outside it is still shown. */
 function TagSelect({ label, value, options, onChange }: { label: string; value: string | null; options: ReadonlyArray<readonly [string, string]>; onChange: (value: string | null) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const known = value === null || options.some(([v]) => v === value);
+  const data = [...(known || value === null ? [] : [{ value, label: value }]), ...options.map(([v, l]) => ({ value: v, label: l }))];
   return (
-    <label>
-      <span>{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">{t('console.tag.none')}</option>
-        {!known && <option value={value}>{value}</option>}
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      className="tag-select"
+      label={label}
+      placeholder={t('console.tag.none')}
+      data={data}
+      value={value}
+      searchable
+      clearable
+      size="xs"
+      comboboxProps={{ withinPortal: true }}
+      onChange={(v) => onChange(v)}
+    />
   );
 }
 

@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserDesk } from '../helpers/browserDesk';
+
+const desk = useBrowserDesk();
+
+/** A screen in `lang` in a browser whose own locale is US English, the worst case for native widgets. */
+async function openIn(lang: 'kk' | 'ru', path: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await desk.browser.newContext({ locale: 'en-US', viewport });
+  await context.addInitScript((l) => window.localStorage.setItem('desk.lang', l), lang);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(desk.core.loginUrl(path));
+  return page;
+}
+
+describe('widgets in the UI language, not the browser’s', () => {
+  it('writes the episode date out in Kazakh and Russian and takes a 24-hour time', async () => {
+    for (const [lang, button, month] of [
+      ['kk', 'Жаңа шығарылым', /^\d{1,2} [а-яәғқңөұүһі]+ \d{4}$/i],
+      ['ru', 'Новый выпуск', /^\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4}$/],
+    ] as const) {
+      const page = await openIn(lang, '/rundown');
+      await page.getByRole('button', { name: button }).click();
+      const form = page.locator('form.episode-form');
+      const date = form.locator('input').nth(1);
+      expect(await date.inputValue()).toMatch(month);
+      expect(await form.locator('input[type="date"], input[type="time"], input[type="datetime-local"]').count()).toBe(0);
+      expect(await form.textContent()).not.toMatch(/AM|PM|mm\/dd\/yyyy/);
+      await page.screenshot({ path: `test-results/rundown-form-${lang}.png` });
+      await page.context().close();
+    }
+  });
+
+  it('offers the CSV import as a drop zone in Russian, on a phone-sized screen too, with no "Choose File"', async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await openIn('ru', '/intake', viewport);
+      const zone = page.locator('.file-drop').first();
+      await zone.getByText('Перетащите файл сюда или нажмите, чтобы выбрать').waitFor();
+      expect(await page.locator('body').textContent()).not.toMatch(/Choose File|No file chosen/);
+      expect(await zone.locator('input[type="file"]').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: `test-results/intake-ru-${viewport.width}.png` });
+      await page.context().close();
+    }
+  });
+});
