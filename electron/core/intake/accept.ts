@@ -149,6 +149,11 @@ const MAKE_RETRY_MS = 1000;
 /** Waiting messages sent to be analysed at once, and at most this many analysed ahead of making. */
 const ANALYSE_BATCH = 256;
 const ANALYSE_AHEAD = 1024;
+/**
+ * A backlog smaller than this is made here at once: a few waiting messages should not wait for a
+ * round trip to the workers (or for them to start); a storm's backlog is past it within a second.
+ */
+const ANALYSE_FROM_BACKLOG = 32;
 /** An analysis not back after this long counts as failed: making goes on without the workers. */
 const ANALYSE_STALL_MS = 5000;
 
@@ -379,7 +384,8 @@ export function createIntake(deps: IntakeDeps): Intake {
       makingScheduled = false;
       // A drain (shutdown, an edit) may have made everything meanwhile.
       if (closed || backlog === 0) return;
-      analyseAhead();
+      // (Also while a batch is out: analyseAhead notices when the workers stopped answering.)
+      if (backlog >= ANALYSE_FROM_BACKLOG || analysed.size > 0 || analysingSince !== null) analyseAhead();
       // With the workers, a slice makes only what they analysed; when nothing is analysed and
       // nothing is being analysed (the ledger holds no more), it makes what waits itself.
       const workersAhead = analyse !== undefined && (analysed.size > 0 || analysingSince !== null);
@@ -394,7 +400,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         setTimeout(turn, MAKE_RETRY_MS);
         return;
       }
-      analyseAhead();
+      if (backlog >= ANALYSE_FROM_BACKLOG) analyseAhead();
       if (backlog === 0) return;
       // Nothing analysed yet: the workers' answer schedules the next slice (or, should it never
       // come, the stall check a little later).

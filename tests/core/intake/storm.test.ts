@@ -94,7 +94,7 @@ describe('a storm on air', () => {
     const made: Question[] = [];
     core.bus.on('question.created', (q) => made.push(q));
     const acknowledged = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 40 }, (_, i) =>
         intake.accept({ channel: 'webhook', externalId: `a-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` }),
       ),
     );
@@ -106,7 +106,7 @@ describe('a storm on air', () => {
     // One sender edits a waiting message: its analysis is stale.
     expect(intake.edit({ channel: 'webhook', externalId: 'a-3', text: 'Когда уберут снег во дворе на Сатпаева?' }).kind).toBe('updatedWaiting');
     release();
-    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(20);
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(40);
     expect(made.map((q) => q.reference)).toEqual(acknowledged.map((r) => r.reference));
     for (const q of made) {
       const stored = getQuestion(core.db, q.id)!;
@@ -128,9 +128,9 @@ describe('a storm on air', () => {
     });
     made.length = 0;
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => failing.accept({ channel: 'webhook', externalId: `b-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` })),
+      Array.from({ length: 40 }, (_, i) => failing.accept({ channel: 'webhook', externalId: `b-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` })),
     );
-    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(10);
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(40);
     expect(made.every((q) => getQuestion(core!.db, q.id)!.flags.length === 0)).toBe(true);
     expect(logged.some((m) => m.includes('analysis workers failed'))).toBe(true);
     await intake.close();
