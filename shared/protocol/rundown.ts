@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISTRICTS, QUESTION_STATUSES } from '../domain';
 import { command, event } from './define';
 import { PRODUCERS } from './roles';
-import { questionSchema } from './questions';
+import { QUESTION_FLAGS, questionSchema } from './questions';
 
 export const EPISODE_STATUSES = ['planned', 'live', 'done'] as const;
 export type EpisodeStatus = (typeof EPISODE_STATUSES)[number];
@@ -58,6 +58,9 @@ export const rundownItemSchema = z.object({
   onAirSince: z.number().nullable(),
   /** How many people asked it: its near-duplicate group, folded into this one item. */
   askedBy: z.number().int().min(1).default(1),
+  /** What a producer decides the order by at a glance: its topic and what was flagged in it. */
+  topic: z.string().nullable().default(null),
+  flags: z.array(z.enum(QUESTION_FLAGS)).default([]),
 });
 export type RundownItem = z.infer<typeof rundownItemSchema>;
 

@@ -60,6 +60,8 @@ describe('running an episode from the rundown', () => {
     await approved.locator(`li[data-question-id="${q4}"]`).getByRole('button', { name: 'Queue for Айдар Нұрланұлы' }).click();
     await page.locator(`li.queue-item[data-question-id="${q4}"]`).waitFor();
     expect(queueOrder('Ерболат Досаев')).toEqual([q1, q2, q3]);
+    // Each card says what it is planned to take.
+    expect(await page.locator(`li.queue-item[data-question-id="${q1}"]`).getByTestId('planned-time').textContent()).toBe(' · ≈ 3:00 planned');
     // Four queued at a planned three minutes each, against the 45-minute show.
     expect(await page.getByTestId('queue-budget').textContent()).toBe('Queued: 4 questions ≈ 12:00 · 33:00 to spare');
     // The queues and the list to queue from sit side by side, not one below the other.

@@ -1,7 +1,9 @@
 import type { District, QuestionStatus } from '../../../shared/domain';
-import type { RundownItem } from '../../../shared/protocol';
+import { QUESTION_FLAGS, type RundownItem } from '../../../shared/protocol';
 import type { Db } from './db';
 import { prepared } from './statements';
+
+type QuestionFlag = (typeof QUESTION_FLAGS)[number];
 
 export interface QueueItem {
   questionId: number;
@@ -18,6 +20,8 @@ interface RundownRow {
   air_text: string;
   sender_name: string;
   district: District | null;
+  topic: string | null;
+  flags: string;
   speaker_id: number;
   position: number;
   aired_ms: number;
@@ -70,7 +74,7 @@ const FIRST_NON_EMPTY_SPEAKER = `
 
 const EPISODE_ITEMS = `
   SELECT qi.question_id, q.version, q.reference, q.status, q.air_text, q.sender_name, q.district,
-         qi.speaker_id, qi.position,
+         q.topic, q.flags, qi.speaker_id, qi.position,
          COALESCE((SELECT SUM(a.ended_at - a.started_at) FROM air_segment a
                    WHERE a.question_id = q.id AND a.ended_at IS NOT NULL), 0) AS aired_ms,
          (SELECT a.started_at FROM air_segment a
@@ -151,8 +155,12 @@ export function listRundownItems(db: Db, episodeId: number): RundownItem[] {
     airedMs: r.aired_ms,
     onAirSince: r.on_air_since,
     askedBy: r.asked_by,
+    topic: r.topic,
+    flags: (JSON.parse(r.flags) as string[]).filter((f): f is QuestionFlag => KNOWN_FLAGS.has(f)),
   }));
 }
+
+const KNOWN_FLAGS = new Set<string>(QUESTION_FLAGS);
 
 /** Questions of the episode that still need an outcome (queued or on air). */
 export function listPending(db: Db, episodeId: number): number[] {

@@ -16,7 +16,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rundown, RundownItem, Speaker } from '../../../shared/protocol';
 import { shortcutKey } from '../../../shared/shortcutKey';
+import { topicLabel } from '../console/labels';
 import { formatDuration } from './format';
+import { PLANNED_QUESTION_MS } from './queueBudget';
 
 export interface QueueActions {
   move: (questionId: number, speakerId: number, index: number) => void;
@@ -208,9 +210,23 @@ function QueueRow({
         <p className="queue-item-meta">
           <span className="reference">{item.reference}</span> {item.senderName}
           {item.district ? `, ${t(`district.${item.district}`)}` : ''}
+          {item.topic && <span className="topic"> · {topicLabel(t, item.topic)}</span>}
           {item.askedBy > 1 && <span className="asked-by"> · {t('console.askedBy', { count: item.askedBy })}</span>}
           {item.airedMs > 0 && <span className="aired"> · {t('rundown.aired', { time: formatDuration(item.airedMs) })}</span>}
+          <span className="planned" data-testid="planned-time">
+            {' '}
+            · {t('rundown.budget.planned', { time: formatDuration(PLANNED_QUESTION_MS) })}
+          </span>
         </p>
+        {item.flags.length > 0 && (
+          <p className="queue-item-flags">
+            {item.flags.map((f) => (
+              <span key={f} className={`flag flag-${f}`} data-flag={f}>
+                {t(`console.flag.${f}`)}
+              </span>
+            ))}
+          </p>
+        )}
       </div>
       {!readOnly && (
         <div className="queue-item-actions">

@@ -99,6 +99,14 @@ describe('queues', () => {
     expect(queueOrder(second!.id)).toEqual([a.id]);
   });
 
+  it('gives each card its topic and flags, so the producer can order the queue at a glance', async () => {
+    const rundown = await episodeWithTwoSpeakers();
+    const { id, version: v } = await approvedQuestion(core, producer, { name: 'Даулет', text: 'Позвоните мне 8 701 555 12 34 про ремонт дороги', topic: 'roads' });
+    await producer.send('queue.add', { id, version: v });
+    const state = await producer.send('episode.get', { id: rundown.episode.id });
+    expect(state!.items.find((i) => i.questionId === id)).toMatchObject({ topic: 'roads', flags: ['phone'] });
+  });
+
   it('refuses to queue a question that is not approved, or when there is no episode', async () => {
     const a = await approved('Аня', 'Вопрос А');
     const none = await producer.request('queue.add', a);
