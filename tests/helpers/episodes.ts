@@ -22,6 +22,8 @@ export interface Submission {
   name: string;
   text: string;
   district?: string;
+  /** The public form's optional topic. */
+  topic?: string;
   phone?: string;
   consent?: boolean;
 }
