@@ -131,6 +131,8 @@ export interface IntakeDeps {
    * once it fails, `onInserted` analyses on the main thread.
    */
   analyse?: (texts: readonly TextToAnalyse[]) => Promise<TextAnalysis[]>;
+  /** How long a backlog waits for the workers' answer before this thread makes it (default 200 ms). */
+  analyseWaitMs?: number;
   /** Messages per sender per minute (0: no limit); read on every message so settings apply at once. */
   perSenderPerMinute?: () => number;
   /** How much of the thread making questions may take during a flood (tests force one mode). */
@@ -154,6 +156,11 @@ const ANALYSE_AHEAD = 1024;
  * round trip to the workers (or for them to start); a storm's backlog is past it within a second.
  */
 const ANALYSE_FROM_BACKLOG = 32;
+/**
+ * Once the workers have answered, a backlog waits this long for their next answer; past it, or
+ * before their first answer (starting them takes a while), this thread makes it as before.
+ */
+const ANALYSE_WAIT_MS = 200;
 /** An analysis not back after this long counts as failed: making goes on without the workers. */
 const ANALYSE_STALL_MS = 5000;
 
@@ -202,6 +209,8 @@ export function createIntake(deps: IntakeDeps): Intake {
   const analysed = new Map<number, { payload: string; analysis: TextAnalysis }>();
   let analyse = onInserted ? deps.analyse : undefined;
   let analysingSince: number | null = null;
+  let workersAnswered = false;
+  const analyseWaitMs = deps.analyseWaitMs ?? ANALYSE_WAIT_MS;
   let analysedUpTo = 0;
   let madeUpTo = 0;
 
@@ -227,7 +236,8 @@ export function createIntake(deps: IntakeDeps): Intake {
       (results) => {
         if (analysingSince !== startedAt) return;
         analysingSince = null;
-        // What a drain made meanwhile is no longer waiting.
+        workersAnswered = true;
+        // What this thread made meanwhile is no longer waiting.
         rows.forEach((row, i) => {
           if (row.id > madeUpTo) analysed.set(row.id, { payload: row.payload, analysis: results[i]! });
         });
@@ -371,9 +381,12 @@ export function createIntake(deps: IntakeDeps): Intake {
     return slice.rows;
   }
 
-  let stallTimer: NodeJS.Timeout | null = null;
-  const checkStall = (): void => {
-    stallTimer = null;
+  /** Whether the next slice should wait for the batch the workers are analysing. */
+  const waitForWorkers = (): boolean =>
+    analyse !== undefined && analysed.size === 0 && analysingSince !== null && workersAnswered && clock() - analysingSince < analyseWaitMs;
+  let waitTimer: NodeJS.Timeout | null = null;
+  const waited = (): void => {
+    waitTimer = null;
     if (!closed) scheduleMaking();
   };
 
@@ -386,10 +399,13 @@ export function createIntake(deps: IntakeDeps): Intake {
       if (closed || backlog === 0) return;
       // (Also while a batch is out: analyseAhead notices when the workers stopped answering.)
       if (backlog >= ANALYSE_FROM_BACKLOG || analysed.size > 0 || analysingSince !== null) analyseAhead();
-      // With the workers, a slice makes only what they analysed; when nothing is analysed and
-      // nothing is being analysed (the ledger holds no more), it makes what waits itself.
-      const workersAhead = analyse !== undefined && (analysed.size > 0 || analysingSince !== null);
-      const size = workersAhead ? Math.min(pace.sliceSize(backlog), analysed.size) : pace.sliceSize(backlog);
+      // Their answer schedules the next slice; should it be late, this thread makes it.
+      if (waitForWorkers()) {
+        waitTimer ??= setTimeout(waited, analyseWaitMs);
+        return;
+      }
+      // With the workers ahead, a slice makes only what they analysed.
+      const size = analyse && analysed.size > 0 ? Math.min(pace.sliceSize(backlog), analysed.size) : pace.sliceSize(backlog);
       try {
         if (size > 0) makeSlice(size);
       } catch (error) {
@@ -401,11 +417,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         return;
       }
       if (backlog >= ANALYSE_FROM_BACKLOG) analyseAhead();
-      if (backlog === 0) return;
-      // Nothing analysed yet: the workers' answer schedules the next slice (or, should it never
-      // come, the stall check a little later).
-      if (analysingSince !== null && analysed.size === 0) stallTimer ??= setTimeout(checkStall, ANALYSE_STALL_MS);
-      else scheduleMaking();
+      if (backlog > 0) scheduleMaking();
     };
     const wait = pace.msUntilNextSlice(backlog);
     if (wait > 0) setTimeout(turn, Math.ceil(wait));
@@ -459,7 +471,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       drain(deps.closeDrainMs ?? CLOSE_DRAIN_MS);
       closed = true;
       if (reportTimer) clearTimeout(reportTimer);
-      if (stallTimer) clearTimeout(stallTimer);
+      if (waitTimer) clearTimeout(waitTimer);
       await durability.close();
     },
     waiting: () => backlog,

@@ -81,6 +81,7 @@ describe('a storm on air', () => {
     core = await startTestCore();
     const moderation = createModeration({ db: core.db, bus: core.bus, now: Date.now });
     const batches: TextToAnalyse[][] = [];
+    let hold = false;
     let release = (): void => {};
     // Stands in for the worker pool; marks each analysis (a flag no clean text raises), to tell
     // which questions were made from it.
@@ -88,16 +89,26 @@ describe('a storm on air', () => {
       texts.map((t) => ({ ...analyseText(t, DEFAULT_SUGGESTION_RULES), flags: ['profanity'] }));
     const analyse = (texts: readonly TextToAnalyse[]) => {
       batches.push([...texts]);
+      if (!hold) return Promise.resolve(marked(texts));
       return new Promise<TextAnalysis[]>((resolve) => (release = () => resolve(marked(texts))));
     };
-    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse });
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse, analyseWaitMs: 60_000 });
     const made: Question[] = [];
     core.bus.on('question.created', (q) => made.push(q));
-    const acknowledged = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        intake.accept({ channel: 'webhook', externalId: `a-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` }),
-      ),
-    );
+    const storm = (prefix: string) =>
+      Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          intake.accept({ channel: 'webhook', externalId: `${prefix}-${i}`, senderName: 'Зритель', text: `Когда починят лифт в доме ${i} на Абая?` }),
+        ),
+      );
+    // A first storm: the workers answer (until then this thread makes what waits).
+    await storm('warm');
+    await expect.poll(() => made.length, { timeout: 10_000 }).toBe(40);
+    expect(batches.length).toBeGreaterThan(0);
+    made.length = 0;
+    batches.length = 0;
+    hold = true;
+    const acknowledged = await storm('a');
     // Nothing is made on the main thread while the analysis is on its way.
     await expect.poll(() => batches.length).toBe(1);
     expect(batches[0]!.map((t) => t.text)).toEqual(acknowledged.map((_, i) => `Когда починят лифт в доме ${i} на Абая?`));
@@ -113,6 +124,13 @@ describe('a storm on air', () => {
       expect(stored.flags).toEqual(q.id === acknowledged[3]!.questionId ? [] : ['profanity']);
       expect(stored.groupId).not.toBeNull();
     }
+
+    // A few waiting messages are made at once, without a round trip to the workers.
+    const idle = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse: () => new Promise<TextAnalysis[]>(() => {}) });
+    made.length = 0;
+    await Promise.all(Array.from({ length: 5 }, (_, i) => idle.accept({ channel: 'webhook', externalId: `c-${i}`, senderName: 'Зритель', text: `Когда уберут снег во дворе ${i}?` })));
+    await expect.poll(() => made.length).toBe(5);
+    await idle.close();
 
     // The pool fails: the next storm is analysed on the main thread, and nothing is lost.
     const logged: string[] = [];
