@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DISTRICTS, QUESTION_STATUSES } from '../../shared/domain';
+import { SUGGESTION_SPEAKERS } from '../../shared/suggestionRules';
+import { TOPICS } from '../../shared/vocabulary';
 import { useBrowserDesk } from '../helpers/browserDesk';
 
 const desk = useBrowserDesk();
@@ -44,6 +47,23 @@ describe('widgets in the UI language, not the browser’s', () => {
       expect(await zone.locator('input[type="file"]').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
       await page.screenshot({ path: `test-results/intake-ru-${viewport.width}.png` });
       await page.context().close();
+    }
+  });
+
+  it('shows no internal code (topic, speaker, district, status, department) on the staff screens in Kazakh or Russian', async () => {
+    const departments = (await desk.producer.send('department.list', {})).items.map((d) => d.code);
+    const codes = new Set<string>([...TOPICS, ...SUGGESTION_SPEAKERS, ...DISTRICTS, ...QUESTION_STATUSES, ...departments]);
+    for (const lang of ['kk', 'ru'] as const) {
+      for (const path of ['/console', '/rundown', '/intake', '/handoffs', '/press']) {
+        const page = await openIn(lang, path);
+        await page.locator('h1').first().waitFor();
+        // Lists arrive over the socket after the page is drawn.
+        await page.waitForTimeout(800);
+        const words = (await page.evaluate(() => document.body.innerText)).match(/[A-Za-z_]+/g) ?? [];
+        expect({ lang, path, leaked: words.filter((w) => codes.has(w)) }).toEqual({ lang, path, leaked: [] });
+        await page.screenshot({ path: `test-results/${path.slice(1)}-${lang}.png` });
+        await page.context().close();
+      }
     }
   });
 });

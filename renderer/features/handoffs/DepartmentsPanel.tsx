@@ -111,7 +111,8 @@ export function DepartmentsPanel({ client, departments }: { client: DeskClient; 
       <ul className="department-list">
         {departments.map((d) => (
           <li key={d.id} data-testid={`department-${d.code}`}>
-            <strong>{d.names[lang]}</strong> <code>{d.code}</code>
+            {/* The code is the department's key in sheet file names, set in the form; the list shows names only. */}
+            <strong>{d.names[lang]}</strong>
             {!d.active && <em> ({t('handoffs.departments.archived')})</em>}
             {(d.contactPerson || d.email) && (
               <span className="hint">
