@@ -10,6 +10,11 @@ export const deskTheme = createTheme({
   fontFamily: "system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif",
   defaultRadius: 'sm',
   focusRing: 'auto',
+  // Mantine's dark shades, set to the desk's dark greys (styles.css) so its inputs and dropdowns
+  // sit on the same panels as the plain ones.
+  colors: {
+    dark: ['#e6e9ee', '#c1c7d0', '#9aa4b1', '#6b7585', '#4a525e', '#323842', '#252a31', '#1f2329', '#16181c', '#101215'],
+  },
 });
 
 export function defaultColorScheme(screen: Screen): MantineColorScheme {
