@@ -95,6 +95,7 @@ export const rundownStrings = {
         heading_few: 'Before the show ends: {{count}} questions still need an outcome',
         heading_many: 'Before the show ends: {{count}} questions still need an outcome',
         heading_other: 'Before the show ends: {{count}} questions still need an outcome',
+        deferRest: 'Defer all the rest and end the show',
       },
       approved: {
         title: 'Approved questions to queue',
@@ -237,6 +238,7 @@ export const rundownStrings = {
         heading_few: 'Перед завершением эфира: без итога осталось {{count}} вопроса',
         heading_many: 'Перед завершением эфира: без итога осталось {{count}} вопросов',
         heading_other: 'Перед завершением эфира: без итога осталось {{count}} вопроса',
+        deferRest: 'Отложить все остальные и завершить эфир',
       },
       approved: {
         title: 'Одобренные вопросы',
@@ -379,6 +381,7 @@ export const rundownStrings = {
         heading_few: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
         heading_many: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
         heading_other: 'Эфир аяқталмас бұрын: {{count}} сұрақ нәтижесіз қалды',
+        deferRest: 'Қалғанының бәрін кейінге қалдырып, эфирді аяқтау',
       },
       approved: {
         title: 'Мақұлданған сұрақтар',

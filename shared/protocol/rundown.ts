@@ -176,8 +176,20 @@ export const rundownCommands = {
     rundownSchema,
   ),
   'episode.start': command(PRODUCERS, z.object({ id: z.number().int().positive() }), rundownSchema),
-  /** Refused while any queued or on-air question has no outcome. */
-  'episode.end': command(PRODUCERS, z.object({ id: z.number().int().positive() }), rundownSchema),
+  /**
+   * Refused while any queued or on-air question has no outcome — unless `deferRest`: then every
+   * one of them is deferred (to `toEpisodeId`, or to no episode yet) in the same step.
+   */
+  'episode.end': command(
+    PRODUCERS,
+    z.object({
+      id: z.number().int().positive(),
+      deferRest: z
+        .object({ toEpisodeId: z.number().int().positive().nullable().default(null), note: shortText(500).default('') })
+        .optional(),
+    }),
+    rundownSchema,
+  ),
   'episode.setActiveSpeaker': command(
     PRODUCERS,
     z.object({ id: z.number().int().positive(), speakerId: z.number().int().positive() }),

@@ -144,3 +144,26 @@ describe('a cue on the teleprompter', () => {
     await prompter.context().close();
   });
 });
+
+describe('the end of a show', () => {
+  it('defers all the rest in one click and ends the episode', async () => {
+    const rundown = await saveEpisode(desk.producer, { title: 'Akimat LIVE — rest', speakers: [{ name: 'Аким', portfolio: 'Город' }] });
+    await desk.producer.send('episode.start', { id: rundown.episode.id });
+    const left: number[] = [];
+    for (const [name, text] of [
+      ['Сая', 'Когда построят подземный переход у рынка Алтын Орда?'],
+      ['Тимур', 'Почему в Бостандыкском районе нет велодорожек до университета?'],
+    ] as const) {
+      const q = await approvedQuestion(desk.core, desk.producer, { name, text });
+      await desk.producer.send('queue.add', { id: q.id, version: q.version });
+      left.push(q.id);
+    }
+    const page = await desk.openPage('/rundown');
+    await page.getByTestId('episode-title').getByText('Akimat LIVE — rest').waitFor();
+    await page.getByRole('button', { name: 'End the show…' }).click();
+    await page.locator('dialog.outcome-dialog').getByRole('button', { name: 'Defer all the rest and end the show' }).click();
+    await page.getByTestId('episode-status').getByText('Done').waitFor();
+    expect(statuses(left)).toEqual(['deferred', 'deferred']);
+    await page.context().close();
+  });
+});

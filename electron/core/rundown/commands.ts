@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { AppError } from '../../../shared/errors';
-import type { Episode, Rundown, RundownItem } from '../../../shared/protocol';
+import type { Episode, Question, Rundown, RundownItem } from '../../../shared/protocol';
 import { CITY_TZ } from '../../../shared/time';
 import type { CommandRegistry } from '../commands/registry';
 import { setPrompterClock } from '../prompter';
@@ -145,10 +145,17 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
     return publishRundown(deps, id);
   });
 
-  registry.register('episode.end', ({ id }, ctx) => {
+  registry.register('episode.end', ({ id, deferRest }, ctx) => {
+    const deferred: Question[] = [];
     db.transaction(() => {
       const episode = mustGetEpisode(deps, id);
       if (episode.status !== 'live') throw new AppError('invalid_transition', { messageKey: 'rundown.error.notLive' });
+      // "Defer all the rest": what is left goes, in running order, to the episode chosen.
+      if (deferRest) {
+        for (const item of pendingItems(deps, id)) {
+          deferred.push(recordOutcome(deps, ctx.actor, item.questionId, item.version, { kind: 'deferred', ...deferRest }));
+        }
+      }
       const pending = listPending(db, id);
       if (pending.length > 0) {
         throw new AppError('invalid_transition', { messageKey: 'rundown.error.outcomesPending', current: pending });
@@ -159,6 +166,8 @@ export function registerRundownCommands(registry: CommandRegistry, deps: StateDe
       setCountdown(db, null, now);
       auditEpisode(deps, ctx.actor, 'episode.end', ended);
     })();
+    for (const q of deferred) deps.bus.emit('question.updated', q);
+    if (deferRest?.toEpisodeId) publish(deps, deferRest.toEpisodeId);
     return publishRundown(deps, id);
   });
 

@@ -27,6 +27,7 @@ export function OutcomeDialog({
   canAnswer,
   onSubmit,
   onCancel,
+  onDeferRest,
 }: {
   item: RundownItem;
   departments: readonly Department[];
@@ -40,6 +41,8 @@ export function OutcomeDialog({
   canAnswer: boolean;
   onSubmit: (outcome: OutcomeInput) => void;
   onCancel: () => void;
+  /** At the end of a show: defer this and every question left (to the episode and with the note chosen here) and end it. */
+  onDeferRest?: (rest: { toEpisodeId: number | null; note: string }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const fmt = useDateFormat();
@@ -200,6 +203,11 @@ export function OutcomeDialog({
           </label>
         )}
         <FormActions saveLabel={t('rundown.outcome.save')} onCancel={onCancel} />
+        {onDeferRest && (
+          <button type="button" className="defer-rest" onClick={() => onDeferRest({ toEpisodeId, note: text })}>
+            {t('rundown.walkthrough.deferRest')}
+          </button>
+        )}
       </form>
     </dialog>
   );

@@ -282,6 +282,14 @@ export function RundownPage(): React.JSX.Element {
           canAnswer={dialog.item.status === 'on_air' || dialog.item.airedMs > 0}
           onSubmit={(o) => void submitOutcome(o)}
           onCancel={() => setDialog(null)}
+          {...(dialog.mode === 'walkthrough' && episode
+            ? {
+                onDeferRest: (rest: { toEpisodeId: number | null; note: string }) => {
+                  setDialog(null);
+                  client.send('episode.end', { id: episode.id, deferRest: rest }).then(apply, fail);
+                },
+              }
+            : {})}
         />
       )}
       {air.view}

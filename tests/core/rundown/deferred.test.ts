@@ -41,6 +41,26 @@ async function showsAndQueue() {
 }
 
 describe('deferring a question to a later episode', () => {
+  it('defers all the rest at the end of the show in one step, on air first, and ends the episode', async () => {
+    const { tonight, nextWeek, a, b } = await showsAndQueue();
+    await producer.send('question.putOnAir', { id: a.id, version: questionVersion(core, a.id) });
+    const ended = await producer.send('episode.end', { id: tonight.episode.id, deferRest: { toEpisodeId: nextWeek.episode.id, note: 'Не успели' } });
+    expect(ended.episode.status).toBe('done');
+    for (const q of [a, b]) {
+      expect(outcomeRows(q.id)).toEqual([{ episodeId: tonight.episode.id, kind: 'deferred', reason: 'Не успели', deferredTo: nextWeek.episode.id }]);
+    }
+    const target = await producer.send('episode.get', { id: nextWeek.episode.id });
+    expect(target?.deferredHere.map((d) => d.questionId)).toEqual([a.id, b.id]);
+  });
+
+  it('refuses to defer the rest to an episode already done, and changes nothing', async () => {
+    const { lastWeek, tonight, a } = await showsAndQueue();
+    const reply = await producer.request('episode.end', { id: tonight.episode.id, deferRest: { toEpisodeId: lastWeek.episode.id } });
+    expect(reply.ok).toBe(false);
+    expect(outcomeRows(a.id)).toEqual([]);
+    expect((await producer.send('episode.get', { id: tonight.episode.id }))?.episode.status).toBe('live');
+  });
+
   it('stores the chosen episode and lists the question first in that episode’s rundown, marked with where it came from', async () => {
     const { tonight, nextWeek, inTwoWeeks, a, b } = await showsAndQueue();
     await producer.send('question.putOnAir', { id: a.id, version: questionVersion(core, a.id) });
