@@ -11,6 +11,7 @@ export const intakeStrings = {
     },
     intake: {
       title: 'Intake channels',
+      tabs: { operations: 'Operations', settings: 'Settings' },
       anonymous: 'Anonymous',
       reply: {
         received: 'Thank you! Your question has been received. Reference number: {{reference}}',
@@ -53,7 +54,8 @@ export const intakeStrings = {
         notificationTemplate: 'Approved template for messages after 24 hours',
         notificationTemplateHint: 'WhatsApp lets the desk write freely only within 24 hours of the citizen\'s last message. After that, a message to the citizen goes as this template (approved in Meta, in kk, ru and en, one text parameter {{1}} holding the message); left empty, it is not sent and shows as "not sent: window closed".',
         reenterAccessToken: 'Changing the Graph API address needs the access token entered again: the token is sent to that address.',
-        callback: 'Callback URL for Meta: {{url}}',
+        callback: 'Callback URL for Meta, on your public domain:',
+        httpsNote: 'Meta calls only a public HTTPS address. Start the desk with --public-port and put a reverse proxy with HTTPS in front of that public listener (never in front of the desk’s own port) — see “Public form and webhooks on the internet” in the README.',
       },
       limits: { title: 'Limits', perSender: 'Messages per sender per minute (0 = no limit)' },
       webhook: {
@@ -115,6 +117,7 @@ export const intakeStrings = {
     },
     intake: {
       title: 'Каналы приёма вопросов',
+      tabs: { operations: 'Работа', settings: 'Настройки' },
       anonymous: 'Аноним',
       reply: {
         received: 'Спасибо! Ваш вопрос получен. Номер обращения: {{reference}}',
@@ -157,7 +160,8 @@ export const intakeStrings = {
         notificationTemplate: 'Одобренный шаблон для сообщений после 24 часов',
         notificationTemplateHint: 'WhatsApp позволяет писать свободно только в течение 24 часов после последнего сообщения гражданина. Позже сообщение уходит этим шаблоном (одобренным в Meta на kk, ru и en, с одним текстовым параметром {{1}} — текстом сообщения); если поле пустое, сообщение не отправляется и отмечается «не отправлено: окно закрыто».',
         reenterAccessToken: 'Чтобы сменить адрес Graph API, введите токен доступа заново: токен отправляется на этот адрес.',
-        callback: 'Адрес вебхука для Meta: {{url}}',
+        callback: 'Адрес вебхука для Meta, на вашем публичном домене:',
+        httpsNote: 'Meta обращается только к публичному адресу HTTPS. Запустите пульт с --public-port и поставьте перед этим публичным портом обратный прокси с HTTPS (никогда не перед основным портом пульта) — см. раздел README «Public form and webhooks on the internet».',
       },
       limits: { title: 'Ограничения', perSender: 'Сообщений от одного отправителя в минуту (0 — без ограничения)' },
       webhook: {
@@ -219,6 +223,7 @@ export const intakeStrings = {
     },
     intake: {
       title: 'Сұрақ қабылдау арналары',
+      tabs: { operations: 'Жұмыс', settings: 'Баптаулар' },
       anonymous: 'Аноним',
       reply: {
         received: 'Рахмет! Сұрағыңыз қабылданды. Өтініш нөмірі: {{reference}}',
@@ -261,7 +266,8 @@ export const intakeStrings = {
         notificationTemplate: '24 сағаттан кейінгі хабарламаларға бекітілген үлгі',
         notificationTemplateHint: 'WhatsApp азаматтың соңғы хабарламасынан кейін 24 сағат ішінде ғана еркін жазуға мүмкіндік береді. Одан кейін хабарлама осы үлгімен жіберіледі (Meta-да kk, ru және en тілдерінде бекітілген, {{1}} бір мәтін параметрі — хабарлама мәтіні); өріс бос болса, хабарлама жіберілмейді және «жіберілмеді: терезе жабық» деп белгіленеді.',
         reenterAccessToken: 'Graph API мекенжайын өзгерту үшін қолжетімділік токенін қайта енгізіңіз: токен сол мекенжайға жіберіледі.',
-        callback: 'Meta үшін вебхук мекенжайы: {{url}}',
+        callback: 'Meta үшін вебхук мекенжайы, жария доменіңізде:',
+        httpsNote: 'Meta тек жария HTTPS мекенжайына жүгінеді. Пультті --public-port арқылы іске қосып, сол жария порттың алдына HTTPS бар кері прокси қойыңыз (пульттің негізгі портының алдына ешқашан емес) — README ішіндегі «Public form and webhooks on the internet» бөлімін қараңыз.',
       },
       limits: { title: 'Шектеулер', perSender: 'Бір жіберушіден минутына хабарлама (0 — шектеусіз)' },
       webhook: {

@@ -64,6 +64,10 @@ describe('the intake screen', () => {
     const page = await openPage('/intake');
     const file = join(REPO_ROOT, 'tests/fixtures/csv/call-centre.csv');
     await page.getByTestId('csv-file').setInputFiles(file);
+    // The preview table gets the whole width of the screen, not half of it.
+    const csvWidth = await page.locator('.csv-import').evaluate((el) => el.getBoundingClientRect().width);
+    const mainWidth = await page.locator('.intake-tabs').evaluate((el) => el.getBoundingClientRect().width);
+    expect(csvWidth).toBeGreaterThan(mainWidth * 0.95);
     await page.getByTestId('csv-summary').getByText('Строк: 6; готовы: 3, с ошибками: 3', { exact: false }).waitFor();
     await page.getByTestId('csv-errors').getByText('Неизвестный район «Калкаман».', { exact: false }).waitFor();
     expect(await page.getByLabel('Текст вопроса').inputValue()).toBe('6');
@@ -74,9 +78,26 @@ describe('the intake screen', () => {
     expect((core.db.prepare("SELECT COUNT(*) AS n FROM question WHERE channel = 'csv'").get() as any).n).toBe(3);
   });
 
+  it('shows the WhatsApp webhook address with the public-HTTPS note, in Kazakh too', async () => {
+    const page = await openPage('/intake', 'kk');
+    await page.getByRole('tab', { name: 'Баптаулар' }).click();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Баптаулар', selected: true }).waitFor();
+    expect(await page.getByTestId('whatsapp-callback').textContent()).toBe('https://…/webhooks/whatsapp');
+    const note = (await page.getByTestId('whatsapp-https-note').textContent()) ?? '';
+    expect(note).toContain('HTTPS');
+    expect(note).toContain('--public-port');
+    await page.getByRole('tab', { name: 'Жұмыс' }).click();
+    await page.getByTestId('csv-file').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('whatsapp-callback').count()).toBe(0);
+  });
+
   it('connects the Telegram bot from the settings without ever showing the token, and its questions reach the console', async () => {
     const page = await openPage('/intake');
     const consolePage = await openPage('/console');
+    // Operations are the default; settings wait behind their own tab.
+    expect(await page.getByLabel('Токен бота', { exact: false }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Настройки' }).click();
     await page.getByLabel('Токен бота', { exact: false }).fill(fake.token);
     await page.getByLabel('Адрес Bot API').fill(fake.url);
     await page.locator('fieldset', { hasText: 'Telegram-бот' }).getByLabel('Включён').check();
@@ -100,6 +121,7 @@ describe('the intake screen', () => {
 
   it('creates a webhook key shown once, which then works', async () => {
     const page = await openPage('/intake');
+    await page.getByRole('tab', { name: 'Настройки' }).click();
     await page.getByLabel('Название интеграции').fill('Городской портал');
     await page.getByRole('button', { name: 'Создать ключ' }).click();
     const key = (await page.getByTestId('new-key').textContent()) ?? '';

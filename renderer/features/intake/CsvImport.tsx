@@ -33,7 +33,7 @@ export function CsvImport(): React.JSX.Element {
   };
 
   return (
-    <section className="intake-panel" aria-labelledby="csv-title">
+    <section className="intake-panel csv-import" aria-labelledby="csv-title">
       <h2 id="csv-title">{t('intake.csv.title')}</h2>
       <FileDrop
         label={t('intake.csv.file')}

@@ -6,6 +6,8 @@ import { useOnConnect } from '../../components/useDeskClient';
 import { SecretField } from './SecretField';
 
 type Secrets = { token: string; appSecret: string; verifyToken: string; accessToken: string };
+/** Served by the public listener only (electron/core/channels/whatsapp/route.ts). */
+const WHATSAPP_WEBHOOK_PATH = '/webhooks/whatsapp';
 const EMPTY: Secrets = { token: '', appSecret: '', verifyToken: '', accessToken: '' };
 
 /** Telegram, WhatsApp and limit settings; secrets are typed in, never shown back. */
@@ -78,7 +80,12 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
         </fieldset>
         <fieldset>
           <legend>{t('intake.whatsapp.title')}</legend>
-          <p className="hint">{t('intake.whatsapp.callback', { url: `${window.location.origin}/webhooks/whatsapp` })}</p>
+          <p className="hint webhook-address">
+            {t('intake.whatsapp.callback')} <code data-testid="whatsapp-callback">https://…{WHATSAPP_WEBHOOK_PATH}</code>
+          </p>
+          <p className="hint" data-testid="whatsapp-https-note">
+            {t('intake.whatsapp.httpsNote')}
+          </p>
           <label className="checkbox">
             <input type="checkbox" checked={wa.enabled} onChange={(e) => setWa({ ...wa, enabled: e.target.checked })} />
             {t('intake.enabled')}
