@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, type Language } from '../shared/domain';
 import type { AppErrorShape } from '../shared/errors';
@@ -30,7 +31,8 @@ export function setLanguage(lang: Language): void {
  * language the socket or request named, which a language switch may since have changed).
  */
 export function errorText(error: AppErrorShape): string {
-  return error.messageKey && i18n.exists(error.messageKey) ? i18n.t(error.messageKey, { max: MAX_QUESTION_CHARS }) : error.message;
+  // The server names the key at run time; `exists` is the check the type system cannot make here.
+  return error.messageKey && i18n.exists(error.messageKey) ? i18n.t(error.messageKey as ParseKeys, { max: MAX_QUESTION_CHARS }) : error.message;
 }
 
 export function currentLanguage(): Language {

@@ -70,3 +70,8 @@ export function referenceQuery(text: string): ReferenceQuery | null {
   }
   return null;
 }
+
+/** Whether `value` is one of `list` (narrowing a stored string to the union a key or label needs). */
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}

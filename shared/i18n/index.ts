@@ -16,6 +16,22 @@ import { rundownStrings } from './rundown';
 import { statusStrings } from './status';
 
 type Tree = { [key: string]: string | Tree };
+
+/** Every key the UI can ask for: the English strings of all screens (the other languages must match; see tests/shared/i18n). */
+export type UiStrings = (typeof common)['en'] &
+  (typeof ask)['en'] &
+  (typeof consoleStrings)['en'] &
+  (typeof prompterStrings)['en'] &
+  (typeof rundownStrings)['en'] &
+  (typeof intakeStrings)['en'] &
+  (typeof desktopStrings)['en'] &
+  (typeof devicesStrings)['en'] &
+  (typeof handoffsStrings)['en'] &
+  (typeof pressStrings)['en'] &
+  (typeof backupsStrings)['en'] &
+  (typeof graphicsStrings)['en'] &
+  (typeof notificationsStrings)['en'] &
+  (typeof statusStrings)['en'];
 type PerLanguage = Record<Language, Tree>;
 
 /** Each screen keeps its strings in its own file; add a file here to add a screen. */

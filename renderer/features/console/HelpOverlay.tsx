@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { setMode } from './consoleState';
 
 /** Every shortcut, in the order a producer works; the same list drives the key handler's docs. */
-export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
+export const SHORTCUTS = [
   ['j / ↓', 'next'],
   ['k / ↑', 'previous'],
   ['x', 'select'],
@@ -18,7 +18,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string]> = [
   ['/', 'search'],
   ['?', 'help'],
   ['Esc', 'escape'],
-];
+] as const satisfies ReadonlyArray<readonly [keys: string, what: string]>;
 
 export function HelpOverlay(): React.JSX.Element {
   const { t } = useTranslation();

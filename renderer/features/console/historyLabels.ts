@@ -1,14 +1,11 @@
-import type { TFunction } from 'i18next';
+import type { ParseKeys, TFunction } from 'i18next';
+import { isOneOf } from '../../../shared/text';
 import { DISTRICTS, QUESTION_STATUSES } from '../../../shared/domain';
 import { OUTCOME_KINDS } from '../../../shared/protocol';
 import { rejectReasonLabel, speakerLabel, topicLabel } from './labels';
 
-const STATUSES: readonly string[] = QUESTION_STATUSES;
-const DISTRICT_IDS: readonly string[] = DISTRICTS;
-const KINDS: readonly string[] = OUTCOME_KINDS;
-
 /** What follows "question." in the audit actions that have a name in console.action. */
-const QUESTION_ACTIONS: readonly string[] = [
+const QUESTION_ACTIONS = [
   ...QUESTION_STATUSES,
   'edit',
   'setAirName',
@@ -17,10 +14,10 @@ const QUESTION_ACTIONS: readonly string[] = [
   'split',
   'undo',
   'editedBySender',
-];
+] as const;
 
 /** Field names that already have a label elsewhere in the console; the rest are in console.field. */
-const FIELD_KEYS: Readonly<Record<string, string>> = {
+const FIELD_KEYS: Readonly<Record<string, ParseKeys>> = {
   status: 'console.filter.status',
   airText: 'console.airText',
   airName: 'console.airName',
@@ -37,12 +34,12 @@ const FIELD_KEYS: Readonly<Record<string, string>> = {
 export function actionLabel(t: TFunction, action: string, after: unknown): string {
   if (action === 'outcome.record') {
     const kind = typeof after === 'object' && after !== null ? (after as { kind?: unknown }).kind : undefined;
-    if (typeof kind === 'string' && KINDS.includes(kind)) {
+    if (typeof kind === 'string' && isOneOf(OUTCOME_KINDS, kind)) {
       return t('console.action.outcome', { kind: t(`rundown.outcome.${kind}`) });
     }
   }
   const name = action.startsWith('question.') ? action.slice('question.'.length) : '';
-  return QUESTION_ACTIONS.includes(name) ? t(`console.action.${name}`) : t('console.action.other');
+  return isOneOf(QUESTION_ACTIONS, name) ? t(`console.action.${name}`) : t('console.action.other');
 }
 
 /** A field's label; every field the audit trail records has one, a new one shows its key until it does. */
@@ -57,7 +54,7 @@ export function fieldValue(t: TFunction, field: string, value: unknown): string 
   if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (field) {
     case 'status':
-      return STATUSES.includes(value) ? t(`status.${value}`) : value;
+      return isOneOf(QUESTION_STATUSES, value) ? t(`status.${value}`) : value;
     case 'rejectReason':
       return rejectReasonLabel(t, value);
     case 'topic':
@@ -65,7 +62,7 @@ export function fieldValue(t: TFunction, field: string, value: unknown): string 
     case 'speaker':
       return speakerLabel(t, value);
     case 'district':
-      return DISTRICT_IDS.includes(value) ? t(`district.${value}`) : value;
+      return isOneOf(DISTRICTS, value) ? t(`district.${value}`) : value;
     default:
       return value;
   }

@@ -23,6 +23,16 @@ import './press.css';
 type Mode = 'week' | 'episode' | 'range';
 const MODES: readonly Mode[] = ['week', 'episode', 'range'];
 const FILES: ReadonlyArray<Exclude<ReportFormat, 'json'>> = ['pdf', 'xlsx', 'csv'];
+type ReportSection =
+  | 'byTopic'
+  | 'byDistrict'
+  | 'byChannel'
+  | 'byLanguage'
+  | 'rejectedByReason'
+  | 'bySpeaker'
+  | 'byDepartment'
+  | 'handoffs'
+  | 'commitments';
 
 const today = () => formatCityTime(Date.now(), 'YYYY-MM-DD');
 const shiftWeek = (from: string, weeks: number) => dayjs(from).add(weeks * 7, 'day').format('YYYY-MM-DD');
@@ -160,9 +170,7 @@ function CountsFigure({ title, counts, id }: { title: string; counts: readonly R
 function ReportBody({ report }: { report: Report }): React.JSX.Element {
   const { t } = useTranslation();
   const fmt = useDateFormat();
-  const states = <K extends string>(keys: readonly K[], values: Record<K, number>, prefix: string): ReportCount[] =>
-    keys.map((k) => ({ key: k, label: t(`press.${prefix}.${k}`), count: values[k] }));
-  const breakdowns: Array<[string, ReportCount[]]> = [
+  const breakdowns: Array<[ReportSection, ReportCount[]]> = [
     ['byTopic', report.byTopic],
     ['byDistrict', report.byDistrict],
     ['byChannel', report.byChannel],
@@ -170,8 +178,8 @@ function ReportBody({ report }: { report: Report }): React.JSX.Element {
     ['rejectedByReason', report.rejectedByReason],
     ['bySpeaker', report.bySpeaker],
     ['byDepartment', report.byDepartment],
-    ['handoffs', states(HANDOFF_STATES, report.handoffs, 'handoffState')],
-    ['commitments', states(COMMITMENT_STATES, report.commitments, 'commitmentState')],
+    ['handoffs', HANDOFF_STATES.map((k) => ({ key: k, label: t(`press.handoffState.${k}`), count: report.handoffs[k] }))],
+    ['commitments', COMMITMENT_STATES.map((k) => ({ key: k, label: t(`press.commitmentState.${k}`), count: report.commitments[k] }))],
   ];
   return (
     <main className="press-report">
