@@ -4,6 +4,9 @@ import { normalizeLine, normalizeText } from './text';
 
 export const MAX_QUESTION_CHARS = 4000;
 export const MAX_NAME_CHARS = 120;
+/** Past this a question still goes, but is long to read on air: the form says so. */
+export const SOFT_QUESTION_CHARS = 500;
+export const MAX_AKIMAT_NAME_CHARS = 120;
 
 /**
  * The public question form, as posted by the browser. Zod issues carry i18n keys as messages
@@ -35,4 +38,16 @@ export type PublicQuestion = z.output<typeof publicQuestionSchema>;
 
 export interface PublicQuestionAccepted {
   reference: string;
+}
+
+/**
+ * GET /api/ask/info — what the public form shows around itself: whose form it is, the privacy
+ * policy, and when the show next airs. Public, so nothing in it names a person.
+ */
+export interface PublicFormInfo {
+  /** null: the form's localized default name. */
+  akimatName: string | null;
+  privacyUrl: string | null;
+  /** The episode on air now, else the next planned one still ahead; rehearsals are never announced. */
+  nextEpisode: { plannedStart: number; durationMin: number; live: boolean } | null;
 }

@@ -131,6 +131,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     handoffs: { db, bus, now },
     control: { db, registry, now },
     status: { db, now },
+    formInfo: { db, now },
     staticDir: config.staticDir,
     storage,
     intakePerIpPerMinute: config.intakePerIpPerMinute ?? 30,

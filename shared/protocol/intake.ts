@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DISTRICTS, LANGUAGES } from '../domain';
-import { MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../forms';
+import { MAX_AKIMAT_NAME_CHARS, MAX_NAME_CHARS, MAX_QUESTION_CHARS } from '../forms';
 import { command, event } from './define';
 import { PRODUCERS } from './roles';
 
@@ -37,6 +37,7 @@ export const intakeSettingsViewSchema = z.object({
     notificationTemplate: z.string().nullable(),
   }),
   limits: z.object({ perSenderPerMinute: z.number().int() }),
+  publicForm: z.object({ akimatName: z.string().nullable(), privacyUrl: z.string().nullable() }),
 });
 export type IntakeSettingsView = z.infer<typeof intakeSettingsViewSchema>;
 
@@ -61,6 +62,13 @@ export const intakeSettingsUpdateSchema = z.object({
     })
     .optional(),
   limits: z.object({ perSenderPerMinute: limit }).optional(),
+  /** Empty or null: back to the form's default. The link must be http(s): it is shown to citizens. */
+  publicForm: z
+    .object({
+      akimatName: z.string().trim().max(MAX_AKIMAT_NAME_CHARS).nullable().optional(),
+      privacyUrl: z.union([z.literal(''), z.string().trim().max(500).url().regex(/^https?:\/\//)]).nullable().optional(),
+    })
+    .optional(),
 });
 export type IntakeSettingsUpdate = z.infer<typeof intakeSettingsUpdateSchema>;
 

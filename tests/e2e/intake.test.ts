@@ -140,7 +140,7 @@ describe('the public form', () => {
     const page = await openPage('/ask', 'kk');
     await page.getByLabel('Атыңыз').fill('Ерлан');
     await page.getByRole('button', { name: 'Сұрақты жіберу' }).click();
-    await page.getByTestId('ask-error').waitFor();
+    await page.getByTestId('ask-error-text').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('text');
     expect(await page.getByLabel('Сұрағыңыз').getAttribute('aria-describedby')).toContain('ask-error');
     await page.getByLabel('Тақырып (міндетті емес)').selectOption('transport');

@@ -96,10 +96,10 @@ describe('a question travels from the web form to the console and the teleprompt
     await ask.locator('.lang-switcher button[data-lang="kk"]').click();
     await ask.getByLabel('Атыңыз').fill('Асан');
     await ask.getByRole('button', { name: 'Сұрақты жіберу' }).click();
-    expect(await ask.getByTestId('ask-error').textContent()).toBe('Сұрағыңызды жазыңыз.');
+    expect(await ask.getByTestId('ask-error-text').textContent()).toBe('Сұрағыңызды жазыңыз.');
     await ask.getByLabel('Сұрағыңыз').fill('ә'.repeat(4001));
     await ask.getByRole('button', { name: 'Сұрақты жіберу' }).click();
-    expect(await ask.getByTestId('ask-error').textContent()).toBe('Сұрақ тым ұзын: ең көбі 4000 таңба.');
+    expect(await ask.getByTestId('ask-error-text').textContent()).toBe('Сұрақ тым ұзын: ең көбі 4000 таңба.');
     // A phone only the server can judge: its answer follows a later switch of language too.
     await ask.getByLabel('Сұрағыңыз').fill('Бағдаршам қашан жөнделеді?');
     await ask.getByLabel('Телефон (міндетті емес)').fill('12ab');
@@ -107,7 +107,7 @@ describe('a question travels from the web form to the console and the teleprompt
     await ask.getByRole('button', { name: 'Сұрақты жіберу' }).click();
     await ask.getByText(/^Бұл телефон нөміріне ұқсамайды/).waitFor();
     await ask.locator('.lang-switcher button[data-lang="ru"]').click();
-    expect(await ask.getByTestId('ask-error').textContent()).toMatch(/^Это не похоже на номер телефона/);
+    expect(await ask.getByTestId('ask-error-phone').textContent()).toMatch(/^Это не похоже на номер телефона/);
     const count = core.db.prepare("SELECT COUNT(*) AS n FROM question WHERE sender_name = 'Асан'").get();
     expect(count).toEqual({ n: 0 });
   });

@@ -19,6 +19,7 @@ export function settingsView(s: IntakeSettings): IntakeSettingsView {
       notificationTemplate: s.whatsapp.notificationTemplate ?? null,
     },
     limits: { ...s.limits },
+    publicForm: { ...s.publicForm },
   };
 }
 
@@ -62,6 +63,10 @@ export function applySettingsUpdate(s: IntakeSettings, u: IntakeSettingsUpdate):
       notificationTemplate: u.whatsapp?.notificationTemplate === undefined ? (s.whatsapp.notificationTemplate ?? null) : u.whatsapp.notificationTemplate || null,
     },
     limits: { perSenderPerMinute: u.limits?.perSenderPerMinute ?? s.limits.perSenderPerMinute },
+    publicForm: {
+      akimatName: u.publicForm?.akimatName === undefined ? s.publicForm.akimatName : u.publicForm.akimatName || null,
+      privacyUrl: u.publicForm?.privacyUrl === undefined ? s.publicForm.privacyUrl : u.publicForm.privacyUrl || null,
+    },
   };
 }
 

@@ -22,6 +22,7 @@ import { registerControlRoutes, type ControlDeps } from './controlRoutes';
 import { registerHandoffSheetRoutes } from './handoffSheetRoutes';
 import { httpStatus, toAppError } from './errors';
 import { registerLogin, registerPairing } from './login';
+import { registerFormInfo, type FormInfoDeps } from '../channels/web/formInfo';
 import { registerPublicForm } from '../channels/web/route';
 import { registerStatusPage, type StatusPageDeps } from './statusPage';
 import { registerReportRoutes } from './reportRoutes';
@@ -65,6 +66,8 @@ export interface HttpDeps {
   reports?: Reports;
   /** Departments' sheets of open hand-offs and their answers (`/api/handoffs/sheet`). */
   handoffs?: HandoffDeps;
+  /** What the public form shows around itself (`/api/ask/info`), on both listeners. */
+  formInfo?: FormInfoDeps;
   /** The public status page (`/status/<reference>`), on both listeners. */
   status?: Omit<StatusPageDeps, 'perIpPerMinute'>;
   /** Button panels' door (`/api/control`), running the same registry as the screens. */
@@ -127,6 +130,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   app.get('/api/health', () => ({ ok: true, clients: deps.hub.clientCount }));
   registerPublicForm(app, deps.intake, deps.intakePerIpPerMinute);
+  if (deps.formInfo) registerFormInfo(app, deps.formInfo, deps.intakePerIpPerMinute);
   if (deps.status) registerStatusPage(app, { ...deps.status, perIpPerMinute: deps.intakePerIpPerMinute });
   if (deps.channels) registerChannelRoutes(app, deps.channels, staff);
   if (!staff) {

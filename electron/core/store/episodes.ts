@@ -68,6 +68,12 @@ const LIVE = `SELECT ${COLUMNS} FROM episode WHERE status = 'live'`;
 const NEXT_PLANNED = `
   SELECT ${COLUMNS} FROM episode WHERE status = 'planned' ORDER BY planned_start, id LIMIT 1
 `;
+const NEXT_ON_AIR = `
+  SELECT ${COLUMNS} FROM episode
+  WHERE rehearsal = 0 AND (status = 'live' OR (status = 'planned' AND planned_start >= @now))
+  ORDER BY status = 'live' DESC, planned_start, id
+  LIMIT 1
+`;
 const LATEST = `SELECT ${COLUMNS} FROM episode ORDER BY planned_start DESC, id DESC LIMIT 1`;
 const ALL = `SELECT ${COLUMNS} FROM episode ORDER BY planned_start DESC, id DESC LIMIT 500`;
 
@@ -113,6 +119,12 @@ export function getCurrentEpisode(db: Db): Episode | null {
   const row = (prepared(db, LIVE).get() ?? prepared(db, NEXT_PLANNED).get() ?? prepared(db, LATEST).get()) as
     | EpisodeRow
     | undefined;
+  return row ? toEpisode(row) : null;
+}
+
+/** What citizens are told airs next: a real (not rehearsal) episode live now, else the next one ahead of `now`. */
+export function getNextAiring(db: Db, now: number): Episode | null {
+  const row = prepared(db, NEXT_ON_AIR).get({ now }) as EpisodeRow | undefined;
   return row ? toEpisode(row) : null;
 }
 

@@ -20,6 +20,8 @@ export interface IntakeSettings {
   };
   /** Messages per sender per minute; 0 turns the limit off. Per-IP limits are the core's config. */
   limits: { perSenderPerMinute: number };
+  /** What the public form shows citizens; null: the form's own default (a localized name, no link). */
+  publicForm: { akimatName: string | null; privacyUrl: string | null };
 }
 
 export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = {
     notificationTemplate: null,
   },
   limits: { perSenderPerMinute: 6 },
+  publicForm: { akimatName: null, privacyUrl: null },
 };
 
 const KEY = 'intake';
@@ -55,6 +58,10 @@ const storedSchema = z.object({
     .optional(),
   limits: z
     .object({ perSenderPerMinute: z.number().int().min(0) })
+    .partial()
+    .optional(),
+  publicForm: z
+    .object({ akimatName: z.string().nullable(), privacyUrl: z.string().nullable() })
     .partial()
     .optional(),
 });
@@ -103,6 +110,7 @@ function withDefaults(stored: z.infer<typeof storedSchema>): IntakeSettings {
     telegram: { ...d.telegram, ...stored.telegram },
     whatsapp: { ...d.whatsapp, ...stored.whatsapp },
     limits: { ...d.limits, ...stored.limits },
+    publicForm: { ...d.publicForm, ...stored.publicForm },
   };
 }
 

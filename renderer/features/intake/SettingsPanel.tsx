@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_AKIMAT_NAME_CHARS } from '../../../shared/forms';
 import type { IntakeSettingsUpdate, IntakeSettingsView } from '../../../shared/protocol';
 import { CommandError, type DeskClient } from '../../api';
 import { useOnConnect } from '../../components/useDeskClient';
@@ -10,7 +11,7 @@ type Secrets = { token: string; appSecret: string; verifyToken: string; accessTo
 const WHATSAPP_WEBHOOK_PATH = '/webhooks/whatsapp';
 const EMPTY: Secrets = { token: '', appSecret: '', verifyToken: '', accessToken: '' };
 
-/** Telegram, WhatsApp and limit settings; secrets are typed in, never shown back. */
+/** Telegram, WhatsApp, limits and the public form's texts; secrets are typed in, never shown back. */
 export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Element {
   const { t } = useTranslation();
   const [view, setView] = useState<IntakeSettingsView | null>(null);
@@ -18,6 +19,7 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
   const [tg, setTg] = useState({ enabled: false, apiRoot: '' });
   const [wa, setWa] = useState({ enabled: false, graphApiRoot: '', notificationTemplate: '' });
   const [perSender, setPerSender] = useState(0);
+  const [publicForm, setPublicForm] = useState({ akimatName: '', privacyUrl: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = useCallback((v: IntakeSettingsView) => {
@@ -25,6 +27,7 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
     setTg({ enabled: v.telegram.enabled, apiRoot: v.telegram.apiRoot });
     setWa({ enabled: v.whatsapp.enabled, graphApiRoot: v.whatsapp.graphApiRoot, notificationTemplate: v.whatsapp.notificationTemplate ?? '' });
     setPerSender(v.limits.perSenderPerMinute);
+    setPublicForm({ akimatName: v.publicForm.akimatName ?? '', privacyUrl: v.publicForm.privacyUrl ?? '' });
   }, []);
   const load = useCallback(() => {
     client.send('intake.getSettings', {}).then(show, () => {});
@@ -62,6 +65,7 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
               accessToken: onlySet(secrets.accessToken),
             },
             limits: { perSenderPerMinute: perSender },
+            publicForm: { akimatName: publicForm.akimatName.trim(), privacyUrl: publicForm.privacyUrl.trim() },
           });
         }}
       >
@@ -114,6 +118,24 @@ export function SettingsPanel({ client }: { client: DeskClient }): React.JSX.Ele
             {t('intake.limits.perSender')}
             <input type="number" min={0} max={100000} value={perSender} onChange={(e) => setPerSender(Number(e.target.value))} />
           </label>
+        </fieldset>
+        <fieldset data-testid="public-form-settings">
+          <legend>{t('askSettings.title')}</legend>
+          <label>
+            {t('askSettings.akimatName')}
+            <input
+              value={publicForm.akimatName}
+              maxLength={MAX_AKIMAT_NAME_CHARS}
+              placeholder={t('ask.defaultAkimat')}
+              onChange={(e) => setPublicForm({ ...publicForm, akimatName: e.target.value })}
+            />
+          </label>
+          <p className="hint">{t('askSettings.akimatNameHint')}</p>
+          <label>
+            {t('askSettings.privacyUrl')}
+            <input type="url" value={publicForm.privacyUrl} placeholder="https://" onChange={(e) => setPublicForm({ ...publicForm, privacyUrl: e.target.value })} />
+          </label>
+          <p className="hint">{t('askSettings.privacyUrlHint')}</p>
         </fieldset>
         <button type="submit" className="primary">
           {t('intake.save')}
