@@ -9,6 +9,7 @@ export const consoleStrings = {
       emptyFiltered: 'No questions match these filters.',
       count: '{{count}} shown',
       loadingMore: 'Loading older questions…',
+      loadingLater: 'Loading later questions…',
       approve: 'Approve',
       reject: 'Reject',
       putOnAir: 'Put on air',
@@ -74,6 +75,7 @@ export const consoleStrings = {
         any: 'Any',
         clear: 'Clear filters',
         more: 'More filters',
+        sort: { label: 'Sort', newest: 'Newest first', oldest: 'Oldest first', groupSize: 'Most asked first', groupSizeHint: 'The {{n}} most asked only, no further pages; new arrivals show after sorting again.' },
         remove: 'Remove filter: {{name}}',
       },
       view: {
@@ -209,6 +211,7 @@ export const consoleStrings = {
       emptyFiltered: 'Под эти фильтры вопросов нет.',
       count: 'Показано: {{count}}',
       loadingMore: 'Загружаем более ранние вопросы…',
+      loadingLater: 'Загружаем более поздние вопросы…',
       approve: 'Одобрить',
       reject: 'Отклонить',
       putOnAir: 'В эфир',
@@ -274,6 +277,7 @@ export const consoleStrings = {
         any: 'Любой',
         clear: 'Сбросить фильтры',
         more: 'Ещё фильтры',
+        sort: { label: 'Порядок', newest: 'Сначала новые', oldest: 'Сначала старые', groupSize: 'Сначала самые частые', groupSizeHint: 'Показаны только первые {{n}}, без подгрузки; новые вопросы появятся после повторной сортировки.' },
         remove: 'Убрать фильтр: {{name}}',
       },
       view: {
@@ -409,6 +413,7 @@ export const consoleStrings = {
       emptyFiltered: 'Бұл сүзгілерге сай сұрақ жоқ.',
       count: 'Көрсетілді: {{count}}',
       loadingMore: 'Ертерек сұрақтар жүктелуде…',
+      loadingLater: 'Кейінірек сұрақтар жүктелуде…',
       approve: 'Мақұлдау',
       reject: 'Қабылдамау',
       putOnAir: 'Эфирге',
@@ -474,6 +479,7 @@ export const consoleStrings = {
         any: 'Кез келген',
         clear: 'Сүзгілерді тазарту',
         more: 'Басқа сүзгілер',
+        sort: { label: 'Реті', newest: 'Алдымен жаңалары', oldest: 'Алдымен ескілері', groupSize: 'Алдымен ең жиі қойылғандар', groupSizeHint: 'Тек алғашқы {{n}} көрсетіледі, жүктеу жоқ; жаңа сұрақтар қайта сұрыптағаннан кейін шығады.' },
         remove: 'Сүзгіні алып тастау: {{name}}',
       },
       view: {

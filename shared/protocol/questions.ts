@@ -53,6 +53,14 @@ const questionRef = z.object({ id: z.number().int().positive(), version: z.numbe
 export const REJECT_REASONS = ['spam', 'abuse', 'off_topic', 'duplicate', 'other'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/**
+ * The inbox's orders: newest first (the default), oldest first, or the most asked groups first.
+ * Group size has no further pages: it lists the first GROUP_SIZE_SORT_LIMIT rows only.
+ */
+export const INBOX_SORTS = ['newest', 'oldest', 'groupSize'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+export const GROUP_SIZE_SORT_LIMIT = 500;
+
 /** The inbox filter; every field is optional and they combine with AND. */
 export const inboxFilterSchema = z.object({
   status: z.enum(QUESTION_STATUSES).optional(),
@@ -72,6 +80,8 @@ export const inboxFilterSchema = z.object({
   to: z.number().int().optional(),
   /** Full-text search in Russian and Kazakh; every word is matched as a prefix. */
   text: z.string().trim().max(200).optional(),
+  /** Absent: newest first. */
+  sort: z.enum(INBOX_SORTS).optional(),
 });
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 
@@ -139,12 +149,16 @@ const tagPatch = z
 export const BULK_ACTIONS = ['approve', 'reject', 'tag'] as const;
 
 export const questionCommands = {
-  /** Newest first, filtered; the console pages through it with `beforeId`. */
+  /**
+   * Filtered, in the filter's sort; the console pages newest first with `beforeId`, oldest first
+   * with `afterId`; the group-size order has one page.
+   */
   'inbox.list': command(
     PRODUCERS,
     z.object({
       limit: z.number().int().min(1).max(500).default(200),
       beforeId: z.number().int().positive().optional(),
+      afterId: z.number().int().nonnegative().optional(),
       filter: inboxFilterSchema.default({}),
     }),
     z.object({ items: z.array(questionSchema), hasMore: z.boolean() }),

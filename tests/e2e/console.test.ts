@@ -341,3 +341,48 @@ describe('the history of a question', () => {
     }
   });
 });
+
+describe('sorting the inbox', () => {
+  const ROAD = [
+    'Когда отремонтируют дорогу на улице Толе би возле дома 45? Там огромные ямы',
+    'Когда наконец отремонтируют дорогу на Толе би у дома 45, ямы огромные',
+    'Улица Толе би дом 45: когда отремонтируют дорогу, сплошные ямы',
+  ];
+  const listedIds = async (page: Page): Promise<number[]> =>
+    (await page.locator('li.question').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-question-id')))));
+  const sortBy = async (page: Page, label: string): Promise<void> => {
+    await page.getByRole('combobox', { name: 'Порядок' }).click();
+    await page.getByRole('option', { name: label }).click();
+  };
+
+  it('sorts by newest, oldest or group size, keeps the group one row, and places live arrivals by the order', async () => {
+    const first = await ask('Будет ли новая школа в микрорайоне Алатау в следующем году?');
+    const group: number[] = [];
+    for (const text of ROAD) group.push(await ask(text));
+    const last = await ask('Почему в Наурызбайском районе вечером нет автобусов номер 99?');
+    const page = await openConsole('Айгерим');
+    await row(page, first).waitFor();
+    expect(await listedIds(page)).toEqual([last, group[0], first]);
+
+    await sortBy(page, 'Сначала старые');
+    await expect.poll(() => listedIds(page)).toEqual([first, group[0], last]);
+    const late = await ask('Когда откроют новый каток в парке Первого Президента?');
+    await row(page, late).waitFor();
+    expect(await listedIds(page)).toEqual([first, group[0], last, late]);
+
+    await sortBy(page, 'Сначала самые частые');
+    await expect.poll(() => listedIds(page)).toEqual([group[0], late, last, first]);
+    await page.getByTestId('sort-hint').getByText('Показаны только первые 500', { exact: false }).waitFor();
+    expect(await row(page, group[0]!).getByTestId('group-size').textContent()).toMatch(/\b3\b/);
+
+    // Another tab keeps the order.
+    await page.getByRole('tab', { name: 'Отклонённые' }).click();
+    await page.getByRole('tab', { name: 'На проверке' }).click();
+    await expect.poll(() => listedIds(page)).toEqual([group[0], late, last, first]);
+
+    await sortBy(page, 'Сначала новые');
+    await expect.poll(() => listedIds(page)).toEqual([late, last, group[0], first]);
+    const newest = await ask('Где получить справку о составе семьи в выходные дни?');
+    await expect.poll(() => listedIds(page)).toEqual([newest, late, last, group[0], first]);
+  });
+});

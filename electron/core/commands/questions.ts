@@ -29,7 +29,7 @@ export interface QuestionCommandDeps extends ModerationDeps {
 export function registerQuestionCommands(registry: CommandRegistry, deps: QuestionCommandDeps): void {
   const { db } = deps;
 
-  registry.register('inbox.list', ({ limit, beforeId, filter }) => listInbox(db, filter, { limit, beforeId }));
+  registry.register('inbox.list', ({ limit, beforeId, afterId, filter }) => listInbox(db, filter, { limit, beforeId, afterId }));
 
   registry.register('question.approve', (ref, ctx) => approve(deps, ctx.actor, ref));
 

@@ -1,6 +1,6 @@
 import type { Channel, District, Language, QuestionStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { QUESTION_FLAGS, suggestionsSchema, type InboxFilter, type Question, type Suggestions } from '../../../shared/protocol';
+import { GROUP_SIZE_SORT_LIMIT, QUESTION_FLAGS, suggestionsSchema, type InboxFilter, type InboxSort, type Question, type Suggestions } from '../../../shared/protocol';
 import type { Db } from './db';
 import { parseOnAirName, surnameFirstByDefault } from '../analysis/onAirName';
 import { referenceQuery } from '../../../shared/text';
@@ -236,7 +236,7 @@ function mustGet(db: Db, id: number): Question {
 }
 
 // Each filter field adds one fixed SQL fragment; user values only ever travel as parameters.
-const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string> = {
+const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged' | 'sort'>, string> = {
   status: 'q.status = @status',
   statuses: 'q.status IN (SELECT value FROM json_each(@statuses))',
   channel: 'q.channel = @channel',
@@ -250,7 +250,6 @@ const FILTER_SQL: Record<Exclude<keyof InboxFilter, 'text' | 'flagged'>, string>
 };
 const FILTER_KEYS = Object.keys(FILTER_SQL) as Array<keyof typeof FILTER_SQL>;
 
-/** The SQL and parameters for one inbox page; exported so tests can EXPLAIN it. */
 /**
  * A near-duplicate group is one row in the inbox: members folded into another (merged) are not
  * listed, and of the members still waiting only the oldest is (with the group's count). A text
@@ -262,16 +261,28 @@ const COLLAPSE_GROUPS = [
      SELECT 1 FROM question o WHERE o.group_id = q.group_id AND o.status = 'new' AND o.id < q.id))`,
 ];
 
-export function inboxQuery(
-  filter: InboxFilter,
-  page: { limit: number; beforeId?: number | undefined },
-): { sql: string; params: Record<string, unknown> } {
+type InboxPage = { limit: number; beforeId?: number | undefined; afterId?: number | undefined };
+
+/**
+ * Each order with its keyset cursor: newest pages down from `beforeId`, oldest up from `afterId`;
+ * the group-size order has no cursor (one page, GROUP_SIZE_SORT_LIMIT rows at most).
+ */
+function ordering(sort: InboxSort, id: string, page: InboxPage): { cursor: string[]; params: Record<string, number>; orderBy: string } {
+  if (sort === 'oldest') return { cursor: [`${id} > @afterId`], params: { afterId: page.afterId ?? 0 }, orderBy: `${id} ASC` };
+  if (sort === 'groupSize') return { cursor: [], params: {}, orderBy: `COALESCE(g.size, 1) DESC, ${id} DESC` };
+  return { cursor: [`${id} < @beforeId`], params: { beforeId: page.beforeId ?? Number.MAX_SAFE_INTEGER }, orderBy: `${id} DESC` };
+}
+
+/** The SQL and parameters for one inbox page; exported so tests can EXPLAIN it. */
+export function inboxQuery(filter: InboxFilter, page: InboxPage): { sql: string; params: Record<string, unknown> } {
+  const sort = filter.sort ?? 'newest';
   // A time range is the narrowest filter producers use (an episode, the last hour): walk the
   // received-at index and sort that slice, rather than an equality index over the whole archive.
   // The unary + keeps the planner off the other indexes.
   const ranged = filter.from !== undefined || filter.to !== undefined;
-  const where = [ranged ? '+q.id < @beforeId' : 'q.id < @beforeId'];
-  const params: Record<string, unknown> = { beforeId: page.beforeId ?? Number.MAX_SAFE_INTEGER, limit: page.limit };
+  const byId = ordering(sort, ranged ? '+q.id' : 'q.id', page);
+  const where: string[] = [];
+  const params: Record<string, unknown> = { ...byId.params, limit: sort === 'groupSize' ? Math.min(page.limit, GROUP_SIZE_SORT_LIMIT) : page.limit };
   for (const key of FILTER_KEYS) {
     const value = filter[key];
     if (value === undefined) continue;
@@ -286,10 +297,11 @@ export function inboxQuery(
   if (filter.flagged === true || (filter.flag !== undefined && filter.flagged === undefined)) where.push(`${plus}q.flagged = 1`);
   if (filter.flagged === false) where.push(`${plus}q.flagged = 0`);
   const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
+  const and = (clauses: string[]): string => (clauses.length === 0 ? '1' : clauses.join(' AND '));
   if (match === null) {
     if (filter.status !== 'merged') where.push(...COLLAPSE_GROUPS);
     return {
-      sql: `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY q.id DESC LIMIT @limit`,
+      sql: `SELECT ${COLUMNS} FROM ${FROM} WHERE ${and([...byId.cursor, ...where])} ORDER BY ${byId.orderBy} LIMIT @limit`,
       params,
     };
   }
@@ -304,27 +316,31 @@ export function inboxQuery(
     return {
       sql: `SELECT ${COLUMNS} FROM ${FROM}
         WHERE (${byReference} OR q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH @match))
-          AND ${where.join(' AND ')}
-        ORDER BY q.id DESC LIMIT @limit`,
+          AND ${and([...byId.cursor, ...where])}
+        ORDER BY ${byId.orderBy} LIMIT @limit`,
       params,
     };
   }
+  // The FTS table drives the loop in rowid order, so a page stops early.
+  const byRowid = ordering(sort, 'f.rowid', page);
   return {
-    // The FTS table drives the loop in rowid order, newest first, so a page stops early.
     sql: `SELECT ${COLUMNS} FROM question_fts f JOIN question q ON q.id = f.rowid
       LEFT JOIN question_group g ON g.id = q.group_id
-      WHERE question_fts MATCH @match AND f.rowid < @beforeId AND ${where.join(' AND ')}
-      ORDER BY f.rowid DESC LIMIT @limit`,
+      WHERE question_fts MATCH @match AND ${and([...byRowid.cursor, ...where])}
+      ORDER BY ${byRowid.orderBy} LIMIT @limit`,
     params,
   };
 }
 
-/** One page of the inbox, newest first; `hasMore` says whether an older page exists. */
-export function listInbox(
-  db: Db,
-  filter: InboxFilter,
-  page: { limit: number; beforeId?: number | undefined },
-): { items: Question[]; hasMore: boolean } {
+/**
+ * One page of the inbox in the filter's sort; `hasMore` says whether a next page exists (never for
+ * the group-size order, which is one page).
+ */
+export function listInbox(db: Db, filter: InboxFilter, page: InboxPage): { items: Question[]; hasMore: boolean } {
+  if (filter.sort === 'groupSize') {
+    const { sql, params } = inboxQuery(filter, page);
+    return { items: (prepared(db, sql).all(params) as QuestionRow[]).map(toQuestion), hasMore: false };
+  }
   const { sql, params } = inboxQuery(filter, { ...page, limit: page.limit + 1 });
   const rows = prepared(db, sql).all(params) as QuestionRow[];
   return { items: rows.slice(0, page.limit).map(toQuestion), hasMore: rows.length > page.limit };

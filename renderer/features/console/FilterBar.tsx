@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DISTRICTS, LANGUAGES } from '../../../shared/domain';
-import { QUESTION_FLAGS, type InboxFilter, type SavedView } from '../../../shared/protocol';
+import { GROUP_SIZE_SORT_LIMIT, INBOX_SORTS, QUESTION_FLAGS, type InboxFilter, type InboxSort, type SavedView } from '../../../shared/protocol';
 import { SUGGESTION_SPEAKERS } from '../../../shared/suggestionRules';
 import { TOPICS } from '../../../shared/vocabulary';
 import type { DeskClient } from '../../api';
@@ -118,6 +118,17 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
             if (shortcutKey(e) === 'Escape' || shortcutKey(e) === 'Enter') (e.target as HTMLInputElement).blur();
           }}
         />
+        <Select
+          className="sort-select"
+          aria-label={t('console.filter.sort.label')}
+          data={INBOX_SORTS.map((v) => ({ value: v, label: t(`console.filter.sort.${v}`) }))}
+          value={filter.sort ?? 'newest'}
+          allowDeselect={false}
+          size="xs"
+          comboboxProps={{ withinPortal: true }}
+          // Newest is the default order, so it is not stored in the filter (or in saved views).
+          onChange={(value) => apply({ sort: value === 'newest' || value === null ? undefined : (value as InboxSort) })}
+        />
         <button type="button" className="more-filters" aria-expanded={open} aria-controls="filter-panel" onClick={() => setOpen(!open)}>
           {t('console.filter.more')}
           {chips.length > 0 && <span className="chip-count"> · {chips.length}</span>}
@@ -137,7 +148,8 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
             onClick={() => {
               setText('');
               setViewId(null);
-              setFilter(client, withTab({}, tabOf(filter) ?? 'review'));
+              // The order is not a filter: clearing the filters keeps it.
+              setFilter(client, withTab(filter.sort ? { sort: filter.sort } : {}, tabOf(filter) ?? 'review'));
             }}
           >
             {t('console.filter.clear')}
@@ -190,6 +202,11 @@ export function FilterBar({ client }: { client: DeskClient }): React.JSX.Element
           </button>
         </div>
       </div>
+      {filter.sort === 'groupSize' && (
+        <p className="sort-hint" data-testid="sort-hint">
+          {t('console.filter.sort.groupSizeHint', { n: GROUP_SIZE_SORT_LIMIT })}
+        </p>
+      )}
       {open && (
         <div className="filter-panel" id="filter-panel">
           {selectKeys.map((key) => (

@@ -21,6 +21,7 @@ export function InboxList({ client, actions, others }: { client: DeskClient; act
   const hasMore = useInboxStore((s) => s.hasMore);
   const loading = useInboxStore((s) => s.loading);
   const text = useInboxStore((s) => s.filter.text);
+  const oldestFirst = useInboxStore((s) => s.filter.sort === 'oldest');
   const focusedId = useConsoleUi((s) => s.focusedId);
   const selected = useConsoleUi((s) => s.selected);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -73,7 +74,7 @@ export function InboxList({ client, actions, others }: { client: DeskClient; act
           );
         })}
       </ul>
-      {loading && ids.length > 0 && <p className="loading-more">{t('console.loadingMore')}</p>}
+      {loading && ids.length > 0 && <p className="loading-more">{t(oldestFirst ? 'console.loadingLater' : 'console.loadingMore')}</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { InboxFilter, Question } from '../../../shared/protocol';
+import { GROUP_SIZE_SORT_LIMIT, type InboxFilter, type Question } from '../../../shared/protocol';
 import type { DeskClient } from '../../api';
 import { DEFAULT_FILTER } from './consoleTabs';
 import { matchesFilter } from './textMatch';
@@ -9,7 +9,7 @@ export const PAGE_SIZE = 100;
 
 interface InboxState {
   filter: InboxFilter;
-  /** Loaded questions, newest first: only the pages scrolled to, never the whole table. */
+  /** Loaded questions in the filter's sort: only the pages scrolled to, never the whole table. */
   ids: readonly number[];
   byId: ReadonlyMap<number, Question>;
   hasMore: boolean;
@@ -31,9 +31,10 @@ export const useInboxStore = create<InboxState>(() => ({
   groupSizes: new Map(),
 }));
 
-function insertSorted(ids: readonly number[], id: number): number[] {
+/** Inserts an id where the list's id order puts it: descending when newest first, else ascending. */
+function insertSorted(ids: readonly number[], id: number, newestFirst: boolean): number[] {
   const out = [...ids];
-  const at = out.findIndex((x) => x < id);
+  const at = out.findIndex((x) => (newestFirst ? x < id : x > id));
   out.splice(at === -1 ? out.length : at, 0, id);
   return out;
 }
@@ -48,15 +49,19 @@ export function applyQuestions(questions: readonly Question[]): void {
     const byId = new Map(state.byId);
     const groupSizes = new Map(state.groupSizes);
     let ids = state.ids;
-    const oldest = ids.at(-1);
+    const sort = state.filter.sort ?? 'newest';
+    const lastLoaded = ids.at(-1);
     const arrivals = new Set<number>();
     for (const question of questions) {
       const existing = byId.get(question.id);
       if (existing && existing.version > question.version) continue;
       byId.set(question.id, question);
       if (question.groupId !== null) groupSizes.set(question.groupId, question.groupSize);
-      // Beyond the oldest loaded page it will come with that page, in order.
-      const withinLoaded = !state.hasMore || oldest === undefined || question.id > oldest;
+      // Beyond the last loaded page it will come with that page, in order. The group-size order
+      // is a snapshot of its one page: a newcomer appears when the producer sorts again.
+      const withinLoaded =
+        sort !== 'groupSize' &&
+        (!state.hasMore || lastLoaded === undefined || (sort === 'newest' ? question.id > lastLoaded : question.id < lastLoaded));
       if (!existing && withinLoaded) arrivals.add(question.id);
     }
     // Decided on the batch's final state: a rejected row and the member taking its place come together.
@@ -64,7 +69,7 @@ export function applyQuestions(questions: readonly Question[]): void {
     for (const id of [...arrivals].sort((a, b) => a - b)) {
       const question = byId.get(id)!;
       if (!matchesFilter(question, state.filter) || rows.folds(question)) continue;
-      ids = insertSorted(ids, id);
+      ids = insertSorted(ids, id, sort === 'newest');
       rows.listed(question);
     }
     return { byId, ids, groupSizes };
@@ -133,13 +138,14 @@ async function loadPage(client: DeskClient, reset: boolean): Promise<void> {
   const state = useInboxStore.getState();
   if (!reset && (state.loading || !state.hasMore)) return;
   const generation = reset ? state.generation + 1 : state.generation;
-  const beforeId = reset ? undefined : state.ids.at(-1);
+  const last = reset ? undefined : state.ids.at(-1);
+  const cursor = last === undefined ? {} : state.filter.sort === 'oldest' ? { afterId: last } : { beforeId: last };
   useInboxStore.setState({ loading: true, generation, ...(reset ? { ids: [], byId: new Map(), groupSizes: new Map(), hasMore: false } : {}) });
   try {
     const reply = await client.send('inbox.list', {
-      limit: PAGE_SIZE,
+      limit: state.filter.sort === 'groupSize' ? GROUP_SIZE_SORT_LIMIT : PAGE_SIZE,
       filter: state.filter,
-      ...(beforeId === undefined ? {} : { beforeId }),
+      ...cursor,
     });
     if (useInboxStore.getState().generation !== generation) return;
     useInboxStore.setState((s) => {
