@@ -109,8 +109,8 @@ const STAFF_ROUTES: Record<string, readonly Role[]> = {
   [`GET ${REPORTS_PATH}`]: REPORT_READERS,
   [`GET ${REPORT_EPISODES_PATH}`]: REPORT_READERS,
 };
-/** Open to anyone by design: intake with its own checks, health, sign-in and pairing (they check the secret or code). */
-const PUBLIC_ROUTES = ['GET /', 'GET /api/health', 'POST /api/questions', 'POST /api/intake/webhook', 'GET /webhooks/whatsapp', 'POST /webhooks/whatsapp', 'GET /login', 'GET /pair', 'GET /status', 'GET /status/*'];
+/** Open to anyone by design: intake with its own checks, health, the form's public info (next air time, akimat name), sign-in and pairing (they check the secret or code). */
+const PUBLIC_ROUTES = ['GET /', 'GET /api/health', 'POST /api/questions', 'POST /api/intake/webhook', 'GET /webhooks/whatsapp', 'POST /webhooks/whatsapp', 'GET /login', 'GET /pair', 'GET /status', 'GET /status/*', 'GET /api/ask/info'];
 /** Button panels' door: a device token only; its role × action matrix is tests/core/http/control.test.ts. */
 const TOKEN_ONLY_ROUTES = [`GET ${CONTROL_PATH}/state`, `POST ${CONTROL_PATH}/:action`];
 
