@@ -123,9 +123,13 @@ async function launch(command: string, args: string[], options: { detached?: boo
     const [program = '', ...args] = commandOf(pid).split('\0');
     return /(^|\/)node(\.exe)?$/.test(program) && args.some((arg) => arg.endsWith(script));
   };
-  const tree = descendants(top.pid!).filter((pid) => nodeRunning(pid, 'start.mjs') || nodeRunning(pid, 'serve.mjs'));
+  const deskTree = (): number[] => descendants(top.pid!).filter((pid) => nodeRunning(pid, 'start.mjs') || nodeRunning(pid, 'serve.mjs'));
+  // Polled: on a loaded machine the process listing once caught a second, short-lived match.
+  await until('exactly one core runs', () => deskTree().filter((pid) => nodeRunning(pid, 'serve.mjs')).length === 1, GONE_MS).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}: ${deskTree().map((pid) => `${pid} ${commandOf(pid)}`).join('; ')}\n${out}`);
+  });
+  const tree = deskTree();
   const cores = tree.filter((pid) => nodeRunning(pid, 'serve.mjs'));
-  expect(cores, out).toHaveLength(1);
   corePids.push(...tree);
   return { top, tree, core: cores[0]!, port, output: () => out };
 }
