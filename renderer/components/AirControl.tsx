@@ -73,10 +73,36 @@ export function useAirControl(client: DeskClient, onError: (error: unknown) => v
     return () => window.removeEventListener('keydown', onKey);
   }, [undoable, undo]);
 
+  // While the producer decides, the screen behind gets no keys (its shortcuts would act on questions); Escape cancels.
+  const confirming = replacing !== null;
+  useEffect(() => {
+    if (!confirming) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (shortcutKey(e) === 'Escape') setReplacing(null);
+      const inside = e.target instanceof Element && e.target.closest('.air-confirm');
+      if (!inside) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [confirming]);
+
   const view = (
     <>
       {replacing && (
-        <div className="air-confirm" role="alertdialog" aria-labelledby="air-confirm-title" aria-modal="true">
+        <div
+          className="air-confirm"
+          role="alertdialog"
+          aria-labelledby="air-confirm-title"
+          aria-modal="true"
+          onKeyDown={(e) => {
+            // Enter and Space work the focused button; nothing reaches the screen's shortcuts.
+            e.stopPropagation();
+            if (shortcutKey(e) === 'Escape') setReplacing(null);
+          }}
+        >
           <div className="air-confirm-card">
             <h2 id="air-confirm-title">{t('rundown.air.replaceTitle')}</h2>
             {replacing.current && <p className="air-confirm-current">{replacing.current.airText}</p>}

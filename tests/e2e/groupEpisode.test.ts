@@ -95,6 +95,14 @@ describe('rules of air on screen', () => {
     await page.locator('body').press('o');
     const confirm = page.getByRole('alertdialog', { name: 'Replace the question on air?' });
     await confirm.getByText('бассейн', { exact: false }).waitFor();
+    // The console's shortcuts wait while the producer decides: `r` `1` rejects nothing, Escape cancels.
+    await page.keyboard.press('r');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(statuses([second.id])).toEqual(['approved']);
+    await page.locator(`li.question[data-question-id="${second.id}"]`).click();
+    await page.locator('body').press('o');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(onAir()).toBe(first.id);
