@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ensureUiBuilt, launchChromium, STATIC_DIR } from '../helpers/browser';
 import { postJson, startTestCore, type TestCore } from '../helpers/core';
 import { startLiveEpisode } from '../helpers/episodes';
+import { ROAD_GROUP } from '../helpers/questions';
 
 let core: TestCore;
 let browser: Browser;
@@ -343,11 +344,7 @@ describe('the history of a question', () => {
 });
 
 describe('sorting the inbox', () => {
-  const ROAD = [
-    'Когда отремонтируют дорогу на улице Толе би возле дома 45? Там огромные ямы',
-    'Когда наконец отремонтируют дорогу на Толе би у дома 45, ямы огромные',
-    'Улица Толе би дом 45: когда отремонтируют дорогу, сплошные ямы',
-  ];
+  const ROAD = ROAD_GROUP.slice(0, 3);
   const listedIds = async (page: Page): Promise<number[]> =>
     (await page.locator('li.question').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-question-id')))));
   const sortBy = async (page: Page, label: string): Promise<void> => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { postJson } from '../helpers/core';
 import { useBrowserDesk } from '../helpers/browserDesk';
 import { approvedQuestion, questionVersion, saveEpisode } from '../helpers/episodes';
+import { askedId, ROAD_GROUP } from '../helpers/questions';
 
 const desk = useBrowserDesk();
 
-const ROAD = [
-  'Когда отремонтируют дорогу на улице Толе би возле дома 45? Там огромные ямы',
-  'Когда наконец отремонтируют дорогу на Толе би у дома 45, ямы огромные',
-  'Улица Толе би дом 45: когда отремонтируют дорогу, сплошные ямы',
-  'Когда отремонтируют дорогу на Толе би 45? Ямы огромные, машины ломаются',
-];
-
-async function ask(name: string, text: string): Promise<number> {
-  const { json } = await postJson(`${desk.core.url}/api/questions`, { name, text, district: 'almaly' });
-  return (desk.core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number }).id;
-}
+const ask = (name: string, text: string): Promise<number> => askedId(desk.core, name, text);
 
 const statuses = (ids: readonly number[]): string[] =>
   ids.map((id) => (desk.core.db.prepare('SELECT status FROM question WHERE id = ?').get(id) as { status: string }).status);
@@ -24,7 +14,7 @@ describe('a whole episode with a group of four', () => {
   it('is one row in the console, one card in the rundown, "asked by N" on air and in the outcomes, and a late asker joins it', async () => {
     const rundown = await saveEpisode(desk.producer, { title: 'Akimat LIVE — group', speakers: [{ name: 'Аким', portfolio: 'Город' }] });
     const group: number[] = [];
-    for (const [i, text] of ROAD.entries()) group.push(await ask(['Асель', 'Болат', 'Dana', 'Ерлан'][i]!, text));
+    for (const [i, text] of ROAD_GROUP.entries()) group.push(await ask(['Асель', 'Болат', 'Dana', 'Ерлан'][i]!, text));
     const school = await ask('Гульнара', 'Будет ли новая школа в микрорайоне Алатау в следующем году?');
 
     // The console: the four are one row (the oldest), asked by 4; approving it with the keyboard approves the group.

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/protocol';
 import { getQuestion } from '../../../electron/core/store/questions';
-import { postJson, startTestCore, type TestCore } from '../../helpers/core';
+import { startTestCore, type TestCore } from '../../helpers/core';
 import { questionVersion, saveEpisode } from '../../helpers/episodes';
+import { askedId, ROAD_GROUP } from '../../helpers/questions';
 import { TestWsClient } from '../../helpers/wsClient';
 
 let core: TestCore;
@@ -17,17 +18,8 @@ afterEach(async () => {
   await core.stop();
 });
 
-const ROAD = [
-  'Когда отремонтируют дорогу на улице Толе би возле дома 45? Там огромные ямы',
-  'Когда наконец отремонтируют дорогу на Толе би у дома 45, ямы огромные',
-  'Улица Толе би дом 45: когда отремонтируют дорогу, сплошные ямы',
-  'Когда отремонтируют дорогу на Толе би 45? Ямы огромные, машины ломаются',
-];
-
 async function ask(name: string, text: string): Promise<Question> {
-  const { json } = await postJson(`${core.url}/api/questions`, { name, text, district: 'almaly' });
-  const { id } = core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number };
-  return getQuestion(core.db, id)!;
+  return getQuestion(core.db, await askedId(core, name, text))!;
 }
 
 const statusOf = (id: number): string =>
@@ -35,7 +27,7 @@ const statusOf = (id: number): string =>
 
 async function groupOfFour(): Promise<number[]> {
   const ids: number[] = [];
-  for (const [i, text] of ROAD.entries()) ids.push((await ask(['Асель', 'Болат', 'Dana', 'Ерлан'][i]!, text)).id);
+  for (const [i, text] of ROAD_GROUP.entries()) ids.push((await ask(['Асель', 'Болат', 'Dana', 'Ерлан'][i]!, text)).id);
   const groups = new Set(ids.map((id) => (core.db.prepare('SELECT group_id AS g FROM question WHERE id = ?').get(id) as { g: number }).g));
   expect(groups.size, 'the four texts form one near-duplicate group').toBe(1);
   return ids;

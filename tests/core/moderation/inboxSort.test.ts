@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboxFilter } from '../../../shared/protocol';
-import { postJson, startTestCore, type TestCore } from '../../helpers/core';
+import { startTestCore, type TestCore } from '../../helpers/core';
+import { askedId, ROAD_GROUP } from '../../helpers/questions';
 import { TestWsClient } from '../../helpers/wsClient';
 
 let core: TestCore;
@@ -15,23 +16,13 @@ afterEach(async () => {
   await core.stop();
 });
 
-const ROAD = [
-  'Когда отремонтируют дорогу на улице Толе би возле дома 45? Там огромные ямы',
-  'Когда наконец отремонтируют дорогу на Толе би у дома 45, ямы огромные',
-  'Улица Толе би дом 45: когда отремонтируют дорогу, сплошные ямы',
-  'Когда отремонтируют дорогу на Толе би 45? Ямы огромные, машины ломаются',
-];
-
-async function ask(text: string): Promise<number> {
-  const { json } = await postJson(`${core.url}/api/questions`, { name: 'Зритель', text, district: 'almaly' });
-  return (core.db.prepare('SELECT id FROM question WHERE reference = ?').get(json.value.reference) as { id: number }).id;
-}
+const ask = (text: string): Promise<number> => askedId(core, 'Зритель', text);
 
 /** A single question, a group of four asked after it, and another single asked last. */
 async function seed(): Promise<{ first: number; group: number[]; last: number }> {
   const first = await ask('Будет ли новая школа в микрорайоне Алатау в следующем году?');
   const group: number[] = [];
-  for (const text of ROAD) group.push(await ask(text));
+  for (const text of ROAD_GROUP) group.push(await ask(text));
   const last = await ask('Почему в Наурызбайском районе вечером нет автобусов номер 99?');
   return { first, group, last };
 }
