@@ -1,5 +1,6 @@
 import type { ControlState } from '../../../shared/protocol';
-import { readGraphicsState, toGraphicsItem } from '../graphics/state';
+import { readGraphicsState } from '../graphics/state';
+import { toPrompterItem } from '../prompter';
 import { readPrompterState } from '../prompter';
 import type { Db } from '../store/db';
 import { getCurrentEpisode } from '../store/episodes';
@@ -23,7 +24,7 @@ export function readControlState(db: Db): ControlState {
   const items = episode ? listRundownItems(db, episode.id).filter((item) => item.status === 'queued') : [];
   // The very item the graphics draw for the question on the teleprompter: one "asked by N" everywhere.
   const question = prompter.current ? getQuestion(db, prompter.current.id) : null;
-  const current = question ? toGraphicsItem(question) : null;
+  const current = question ? toPrompterItem(question) : null;
   const seconds = prompter.countdown ? Math.ceil(prompter.countdown.remainingMs / 1000) : 0;
   return {
     episode: episode ? { id: episode.id, title: episode.title, status: episode.status } : null,

@@ -1,4 +1,4 @@
-import { TICKER_ITEMS, type GraphicsItem, type GraphicsState, type Question } from '../../../shared/protocol';
+import { TICKER_ITEMS, type GraphicsItem, type GraphicsState } from '../../../shared/protocol';
 import { toPrompterItem } from '../prompter';
 import type { Db } from '../store/db';
 import { getLiveEpisode } from '../store/episodes';
@@ -6,11 +6,6 @@ import { getGraphicsQuestion, getGraphicsStyle } from '../store/graphics';
 import { getQuestion, listByStatus } from '../store/questions';
 import { getQueueItem, listRundownItems } from '../store/queue';
 import { listSpeakers } from '../store/speakers';
-
-/** The teleprompter's item (first name, district, masked text, asked by N): nothing else reaches viewers. */
-export function toGraphicsItem(question: Question): GraphicsItem {
-  return toPrompterItem(question);
-}
 
 /**
  * The questions still to be read, in the order the show will take them: the speaker answering now
@@ -29,7 +24,7 @@ function upcoming(db: Db): GraphicsItem[] {
     .slice(0, TICKER_ITEMS)
     .flatMap((item) => {
       const question = getQuestion(db, item.questionId);
-      return question ? [toGraphicsItem(question)] : [];
+      return question ? [toPrompterItem(question)] : [];
     });
 }
 
@@ -41,7 +36,7 @@ export function readGraphicsState(db: Db): GraphicsState {
   const id = getGraphicsQuestion(db);
   const question = id === null ? null : getQuestion(db, id);
   return {
-    shown: question?.status === 'on_air' ? toGraphicsItem(question) : null,
+    shown: question?.status === 'on_air' ? toPrompterItem(question) : null,
     upcoming: upcoming(db),
     style: getGraphicsStyle(db),
   };
