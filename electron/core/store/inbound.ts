@@ -26,8 +26,9 @@ export const RESERVE = `
   ) AS n
   WHERE true
   ON CONFLICT (channel, external_id) DO NOTHING
-  RETURNING id, reference
 `;
+// Read back by rowid rather than with RETURNING, which cost ten times the insert itself.
+const BY_ID = `SELECT id, reference FROM inbound WHERE id = @id`;
 
 const BY_EXTERNAL_ID = `SELECT id, reference FROM inbound WHERE channel = @channel AND external_id = @externalId`;
 // The flood mark of the message as accepted: in its payload while it waits, in its question after.
@@ -71,12 +72,12 @@ export function reserveInbound(
   db: Db,
   entry: { channel: Channel; externalId: string; referenceYear: number; receivedAt: number; payload: string | null },
 ): { place: InboundPlace; created: boolean } {
-  const inserted = prepared(db, RESERVE).get({
+  const { changes, lastInsertRowid } = prepared(db, RESERVE).run({
     ...entry,
     // A string, so the year reads as 2026 and not as the REAL 2026.0.
     referenceYear: String(entry.referenceYear),
-  }) as InboundPlace | undefined;
-  if (inserted) return { place: inserted, created: true };
+  });
+  if (changes === 1) return { place: prepared(db, BY_ID).get({ id: lastInsertRowid }) as InboundPlace, created: true };
   const existing = findInbound(db, entry.channel, entry.externalId);
   if (!existing) throw new Error(`inbound ${entry.channel}:${entry.externalId} conflicted but is not stored`);
   return { place: existing, created: false };
