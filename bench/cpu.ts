@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pacedLoad } from './pacedLoad';
-import { cpuUs, startServer, stop } from './process';
+import { cpuUs, startBundledServer, stop } from './process';
 import { writePart } from './report';
 
 const { values: args } = parseArgs({
@@ -25,7 +25,7 @@ const SECONDS = Number(args.duration);
 const TARGET_RATIO = 2;
 
 async function cpuPerMessage(script: string): Promise<{ usPerMessage: number; acknowledged: number; failed: number }> {
-  const server = await startServer([script]);
+  const server = await startBundledServer(script);
   await pacedLoad({ url: server.url, rate: RATE, seconds: 2, warmUpSeconds: 0, tag: 'warm-' });
   const before = await cpuUs(server);
   const load = await pacedLoad({ url: server.url, rate: RATE, seconds: SECONDS, warmUpSeconds: 0, tag: 'load-' });

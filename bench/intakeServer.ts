@@ -33,3 +33,18 @@ process.on('SIGTERM', () => {
     process.exit(0);
   });
 });
+// BENCH_TRACE=1: every second, questions made, the backlog, the loop's use and the process's CPU (all threads).
+if (process.env.BENCH_TRACE) {
+  let created = 0;
+  core.bus.on('question.created', () => created++);
+  let elu = performance.eventLoopUtilization();
+  let cpu = process.cpuUsage();
+  setInterval(() => {
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    const now = performance.eventLoopUtilization(elu);
+    elu = performance.eventLoopUtilization();
+    console.error(`trace made/s ${created} waiting ${core.intake.waiting()} elu ${now.utilization.toFixed(2)} cores ${((used.user + used.system) / 1e6).toFixed(2)}`);
+    created = 0;
+  }, 1000).unref();
+}

@@ -26,8 +26,8 @@ const KEEPS_UP_TO = 1000;
 const rows: BenchRow[] = [];
 const details: Array<{ desk: LiveUpdateResult; floor: LiveUpdateResult }> = [];
 for (const rate of RATES) {
-  const floor = await runLiveUpdate({ serverArgs: ['bench/liveFloorServer.ts'], clients: CLIENTS, rate, durationSeconds: Number(args['floor-duration']) });
-  const desk = await runLiveUpdate({ serverArgs: ['bench/intakeServer.ts'], clients: CLIENTS, rate, durationSeconds: Number(args.duration) });
+  const floor = await runLiveUpdate({ server: 'bench/liveFloorServer.ts', clients: CLIENTS, rate, durationSeconds: Number(args['floor-duration']) });
+  const desk = await runLiveUpdate({ server: 'bench/intakeServer.ts', clients: CLIENTS, rate, durationSeconds: Number(args.duration) });
   details.push({ desk, floor });
   const held = rate <= KEEPS_UP_TO;
   const missingShare = desk.missing / Math.max(1, desk.acknowledged * CLIENTS);

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { pacedLoad } from './pacedLoad';
-import { deskHeaders, startServer, stop } from './process';
+import { deskHeaders, startBundledServer, stop } from './process';
 import { percentile } from './report';
 
 /**
@@ -52,9 +52,9 @@ function connect(url: string, onEvent: (reference: string, at: number) => void):
 const WARM_UP_SECONDS = 2;
 const STRAGGLERS_MS = 1000;
 
-/** Runs one rate against the server started by `serverArgs` (the desk, or the bare floor). */
-export async function runLiveUpdate(options: { serverArgs: string[]; clients: number; rate: number; durationSeconds: number }): Promise<LiveUpdateResult> {
-  const server = await startServer(options.serverArgs);
+/** Runs one rate against the server script `server` (the desk, or the bare floor). */
+export async function runLiveUpdate(options: { server: string; clients: number; rate: number; durationSeconds: number }): Promise<LiveUpdateResult> {
+  const server = await startBundledServer(options.server);
   const seen: Array<Map<string, number>> = [];
   const sockets = await Promise.all(
     Array.from({ length: options.clients }, (_, i) => {
@@ -62,7 +62,13 @@ export async function runLiveUpdate(options: { serverArgs: string[]; clients: nu
       return connect(server.url, (reference, at) => seen[i]!.set(reference, at));
     }),
   );
+  const clientCpu = process.cpuUsage();
+  const loadStarted = performance.now();
   const load = await pacedLoad({ url: server.url, rate: options.rate, seconds: options.durationSeconds, warmUpSeconds: WARM_UP_SECONDS });
+  if (process.env.BENCH_TRACE) {
+    const used = process.cpuUsage(clientCpu);
+    console.error(`trace load generator: ${((used.user + used.system) / 1000 / (performance.now() - loadStarted)).toFixed(2)} cores`);
+  }
   await new Promise((r) => setTimeout(r, STRAGGLERS_MS));
   const delays: number[] = [];
   let missing = 0;

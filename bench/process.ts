@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { build } from 'esbuild';
 import { DESK_COOKIE } from '../electron/core/http/access';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -19,6 +21,38 @@ export interface Server {
   output: () => string;
   /** Resolves with the first match of `pattern` printed after this call. */
   nextLine: (pattern: RegExp) => Promise<RegExpExecArray>;
+}
+
+/**
+ * A benchmark's server script bundled as the desk itself ships (scripts/buildCore.mjs): plain
+ * JavaScript next to the core's worker bundles, so a run measures the core that `npm start`
+ * runs, not TypeScript compiled on the fly in every thread. Returns the bundle's path.
+ */
+async function bundleServer(script: string): Promise<string> {
+  const outfile = join(ROOT, 'dist', 'core', `bench-${basename(script, '.ts')}.mjs`);
+  const dependencies = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+  await build({
+    entryPoints: [join(ROOT, script)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: dependencies.filter((name) => name !== 'dayjs'),
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+let coreBuilt = false;
+
+/** Starts a benchmark's server script (bench/*.ts) from its bundle, the core's bundles built first. */
+export async function startBundledServer(script: string): Promise<Server> {
+  if (!coreBuilt) {
+    spawnSync(process.execPath, ['scripts/buildCore.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    coreBuilt = true;
+  }
+  return startServer([await bundleServer(script)], { typescript: false });
 }
 
 /**

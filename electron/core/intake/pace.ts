@@ -64,6 +64,8 @@ export class MakingPace {
   private previousWindowCount = 0;
   /** Running estimate of the cost of one question, refined by every slice. */
   private msPerQuestion = 0.3;
+  /** Questions waiting, as last told. */
+  private waiting = 0;
 
   constructor(private readonly options: PaceOptions) {
     this.lastRefill = options.clock();
@@ -92,8 +94,12 @@ export class MakingPace {
     return this.options.clock() - this.lastArrival > this.options.quietAfterMs;
   }
 
-  /** Milliseconds the next slice may take, with `waiting` questions still to make. */
-  budgetMs(waiting = 0): number {
+  /**
+   * Milliseconds the next slice may take, with `waiting` questions still to make (when not given,
+   * as many as the last call said: a slice's record must not read as an empty backlog).
+   */
+  budgetMs(waiting = this.waiting): number {
+    this.waiting = waiting;
     const { minShare, maxShare, keepUpMargin, headroom, maxSliceMs, clock, busyMs } = this.options;
     const now = clock();
     const elapsed = now - this.lastRefill;
@@ -122,25 +128,35 @@ export class MakingPace {
    * How many questions the next slice should make (0: none yet). A full budget always makes one,
    * so a question costlier than the longest slice cannot stall the ones after it.
    */
-  sliceSize(waiting = 0): number {
+  sliceSize(waiting?: number): number {
     const budget = this.budgetMs(waiting);
     const size = Math.floor(budget / this.msPerQuestion);
     return budget >= this.options.maxSliceMs ? Math.max(1, size) : Math.max(0, size);
   }
 
-  /** How long to wait before the next slice. */
-  msUntilNextSlice(waiting = 0): number {
+  /**
+   * How long to wait before the next slice. While what waits fits in one slice, slices come every
+   * `sliceEveryMs` (so several questions share a commit). Beyond that, slices of `maxSliceMs` follow
+   * each other as soon as the share has earned them: a fixed gap after each slice would cap making
+   * at maxSliceMs / (maxSliceMs + gap) of the loop, well under `maxShare`, and a storm's backlog
+   * would grow while the loop sat partly idle.
+   */
+  msUntilNextSlice(waiting?: number): number {
     if (this.isQuiet()) return 0;
-    const missing = Math.min(this.msPerQuestion, this.options.maxSliceMs) - this.budgetMs(waiting);
-    return Math.max(this.options.sliceEveryMs, missing / this.share);
+    const { maxSliceMs, sliceEveryMs } = this.options;
+    const wanted = Math.min(maxSliceMs, Math.max(this.msPerQuestion, (waiting ?? this.waiting) * this.msPerQuestion));
+    const missing = wanted - this.budgetMs(waiting);
+    const wait = Math.max(0, missing / this.share);
+    return wanted < maxSliceMs ? Math.max(sliceEveryMs, wait) : wait;
   }
 
   /** Records a slice (or an inline batch) that made `count` questions in `spentMs`. */
   record(count: number, spentMs: number): void {
     if (count > 0) this.msPerQuestion = 0.8 * this.msPerQuestion + 0.2 * (spentMs / count);
-    this.budgetMs();
+    // Spent first, then refilled: what the slice's own time earned is not lost to the cap.
     this.budget -= spentMs;
     this.madeSinceRefill += spentMs;
+    this.budgetMs();
   }
 
   private rollWindow(now: number): void {

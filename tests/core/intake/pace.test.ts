@@ -110,6 +110,25 @@ describe('making questions, paced', () => {
     expect(pace.budgetMs()).toBe(DEFAULT_PACE.maxSliceMs);
   });
 
+  it('with more waiting than a slice holds, lets slices follow each other at making’s share, not one per fixed gap', () => {
+    // Following msUntilNextSlice as intake does: a fixed gap after every slice held making to
+    // maxSliceMs / (maxSliceMs + sliceEveryMs) of the loop (55 %) while a storm's backlog grew.
+    const { pace, work, make } = paced();
+    let elapsed = 0;
+    let making = 0;
+    while (elapsed < 2000) {
+      pace.arrived();
+      const wait = Math.max(0.1, pace.msUntilNextSlice(100_000));
+      work(wait, 0.2);
+      const size = pace.sliceSize(100_000);
+      make(size);
+      elapsed += wait + size * 0.3;
+      making += size * 0.3;
+    }
+    expect(making / elapsed).toBeGreaterThan(0.7);
+    expect(making / elapsed).toBeLessThanOrEqual(DEFAULT_PACE.maxShare + 0.01);
+  });
+
   it('makes a question costlier than the longest slice rather than stall behind it', () => {
     const { pace, work } = paced({ maxSliceMs: 1 });
     for (let i = 0; i < 5; i++) pace.record(1, 40);
