@@ -13,15 +13,25 @@ const FOLDABLE = /[ёэәғқңөұүһіы]/g;
 const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = {
   a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', i: 'и',
 };
-const MIXED_WORD = /\p{L}*(?:\p{Script=Cyrillic}\p{L}*[a-z]|[a-z]\p{L}*\p{Script=Cyrillic})\p{L}*/gu;
+const LETTERS = /\p{L}+/gu;
+const LATIN = /[a-z]/;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Latin look-alikes made Cyrillic in the words that mix both scripts. Word by word, and only when
+ * the text has a Latin letter at all (most have none): one pattern for "a word with both" tried
+ * at every position cost a fifth of analysing a question.
+ */
+function cyrillicLookAlikes(lower: string): string {
+  if (!LATIN.test(lower)) return lower;
+  return lower.replace(LETTERS, (word) =>
+    LATIN.test(word) && CYRILLIC.test(word) ? word.replace(/[a-z]/g, (ch) => LATIN_LOOK_ALIKES[ch] ?? ch) : word,
+  );
+}
 
 /** Lower case, NFC, ё/э/ы and the Kazakh letters folded; Latin look-alikes inside Cyrillic words made Cyrillic. */
 export function foldForMatching(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(MIXED_WORD, (word) => word.replace(/[a-z]/g, (ch) => LATIN_LOOK_ALIKES[ch] ?? ch))
-    .replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+  return cyrillicLookAlikes(text.normalize('NFC').toLowerCase()).replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
 }
 
 /** A word or a run of digits of a folded text, with where it stands in that text. */
