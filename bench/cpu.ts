@@ -6,7 +6,11 @@
  * (intakeFloorServer.ts). Both at the same steady rate, no consoles; each server's CPU is read
  * after a warm-up and again once everything acknowledged is made. Target: ≤ 2× the floor.
  *
- *   node --import tsx bench/cpu.ts [--rate 1000] [--duration 10] [--out bench/results/cpu.json]
+ * The floor itself varies by a fifth from run to run on a shared machine (most of it is the
+ * kernel's fsync), so floor and desk run in turns, `--rounds` times, and the row reports the
+ * median of the rounds' ratios with their range.
+ *
+ *   node --import tsx bench/cpu.ts [--rate 1000] [--duration 10] [--rounds 3] [--out bench/results/cpu.json]
  */
 import { parseArgs } from 'node:util';
 import { pacedLoad } from './pacedLoad';
@@ -17,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     rate: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/results/cpu.json' },
   },
 });
@@ -34,22 +39,31 @@ async function cpuPerMessage(script: string): Promise<{ usPerMessage: number; ac
   return { usPerMessage: Math.round((after - before) / Math.max(1, load.acked.size)), acknowledged: load.acked.size, failed: load.failed };
 }
 
-const floor = await cpuPerMessage('bench/intakeFloorServer.ts');
-const desk = await cpuPerMessage('bench/intakeServer.ts');
-const ratio = desk.usPerMessage / floor.usPerMessage;
-console.log(`intake CPU: desk ${desk.usPerMessage} µs/message, floor ${floor.usPerMessage} µs/message`);
+type Measured = Awaited<ReturnType<typeof cpuPerMessage>>;
+const rounds: Array<{ floor: Measured; desk: Measured; ratio: number }> = [];
+for (let i = 0; i < Number(args.rounds); i++) {
+  const floor = await cpuPerMessage('bench/intakeFloorServer.ts');
+  const desk = await cpuPerMessage('bench/intakeServer.ts');
+  rounds.push({ floor, desk, ratio: desk.usPerMessage / floor.usPerMessage });
+  console.log(`intake CPU, round ${i + 1}: desk ${desk.usPerMessage} µs/message, floor ${floor.usPerMessage} µs/message`);
+}
+const median = <T>(list: readonly T[], value: (item: T) => number): T => [...list].sort((a, b) => value(a) - value(b))[Math.floor(list.length / 2)]!;
+const typical = median(rounds, (r) => r.ratio);
+const ratios = rounds.map((r) => r.ratio);
+const failed = rounds.reduce((sum, r) => sum + r.desk.failed, 0);
+const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
 writePart(
   args.out,
   'cpu',
   [
     {
-      name: `intake CPU per acknowledged message, ${RATE.toLocaleString('en')} msg/s`,
+      name: `intake CPU per acknowledged message, ${RATE.toLocaleString('en')} msg/s (median of ${rounds.length})`,
       target: `≤ ${TARGET_RATIO}× floor`,
-      measured: `${desk.usPerMessage} µs${desk.failed > 0 ? `, ${desk.failed} failed` : ''}`,
-      baseline: `http + raw insert ${floor.usPerMessage} µs`,
-      ratio,
-      pass: ratio <= TARGET_RATIO && desk.failed === 0,
+      measured: `${typical.desk.usPerMessage} µs (rounds ${range})${failed > 0 ? `, ${failed} failed` : ''}`,
+      baseline: `http + raw insert ${typical.floor.usPerMessage} µs`,
+      ratio: typical.ratio,
+      pass: typical.ratio <= TARGET_RATIO && failed === 0,
     },
   ],
-  { rate: RATE, seconds: SECONDS, desk, floor },
+  { rate: RATE, seconds: SECONDS, rounds },
 );
