@@ -493,12 +493,13 @@ export function setIntakeAnalysis(
     suggestions,
     groupId: analysis.groupId,
   });
+  // As stored, without reading it back: the analysis made these values, so they need no parsing.
   return {
     ...question,
-    flags: (JSON.parse(flags) as string[]).filter((f) => KNOWN_FLAGS.has(f)) as Question['flags'],
+    flags: analysis.flags.filter((f) => KNOWN_FLAGS.has(f)) as Question['flags'],
     groupId: analysis.groupId,
     groupSize: analysis.groupSize,
-    suggestions: parseSuggestions(suggestions),
+    suggestions: analysis.suggestions,
   };
 }
 
