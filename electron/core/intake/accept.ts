@@ -343,18 +343,6 @@ export function createIntake(deps: IntakeDeps): Intake {
     );
   }
 
-  // Group commit: while the log is being synced, a message committed now would wait for the next
-  // sync all the same, so what arrives meanwhile is entered in one transaction when the sync ends,
-  // right before the next one starts. Under a storm that is a commit per sync instead of one per
-  // event-loop turn (each writes every page it touched to the log), at no cost to any sender.
-  function scheduleFlush(): void {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    const syncing = durability.inFlight?.();
-    if (syncing) void syncing.then(flush, flush);
-    else setImmediate(flush);
-  }
-
   const makeOldestCommitted = db.transaction((limit: number) => makeOldest(limit, (row) => [makeWaiting(row)]));
   const makeOneGuarded = db.transaction(makeWaiting);
   // A question that cannot be made stays in the ledger with the reason (it was acknowledged, so
@@ -460,7 +448,10 @@ export function createIntake(deps: IntakeDeps): Intake {
       pace.arrived();
       return new Promise<AcceptResult>((resolve, reject) => {
         pending.push({ input, resolve, reject });
-        scheduleFlush();
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
       });
     },
     edit(edit) {

@@ -103,8 +103,6 @@ export interface WalFile {
 export interface WalSync {
   /** Resolves once every commit made before the call is on disk. */
   sync(): Promise<void>;
-  /** The sync running or queued now, if any: a commit made before it ends waits for the one after. */
-  inFlight?(): Promise<void> | null;
   /** Waits for syncs in flight and releases the file. */
   close(): Promise<void>;
 }
@@ -188,7 +186,6 @@ export function createWalSync(db: Db, minGapMs = 1, openWal: (path: string) => P
         });
       return next;
     },
-    inFlight: () => next ?? running,
     async close() {
       await Promise.allSettled([running, next]);
       const h = handle;
