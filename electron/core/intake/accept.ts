@@ -155,7 +155,7 @@ const ANALYSE_AHEAD = 1024;
  * A backlog smaller than this is made here at once: a few waiting messages should not wait for a
  * round trip to the workers (or for them to start); a storm's backlog is past it within a second.
  */
-const ANALYSE_FROM_BACKLOG = 32;
+const ANALYSE_FROM_BACKLOG = 256;
 /**
  * Once the workers have answered, a backlog waits this long for their next answer; past it, or
  * before their first answer (starting them takes a while), this thread makes it as before.
