@@ -67,9 +67,11 @@ function createGrouping() {
   /** The groups an arrival may join: those of earlier questions sharing a blocking key, newest first. */
   const sampleGroups = (db: Db, questionId: number, keys: readonly string[]): GroupSample[] => {
     const groupIds: number[] = [];
-    for (const c of findCandidates(db, keys).sort((a, b) => b.questionId - a.questionId)) {
-      if (c.questionId === questionId || groupIds.includes(c.groupId)) continue;
-      groupIds.push(c.groupId);
+    const candidates = findCandidates(db, keys);
+    for (const candidate of [...candidates.keys()].sort((a, b) => b - a)) {
+      const groupId = candidates.get(candidate)!;
+      if (candidate === questionId || groupIds.includes(groupId)) continue;
+      groupIds.push(groupId);
       if (groupIds.length >= GROUPS_PER_ARRIVAL) break;
     }
     const idsOf = newestMemberIds(db, groupIds, MEMBERS_PER_GROUP + 1);
