@@ -7,8 +7,23 @@ import type { Language } from '../../../shared/domain';
  */
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/u;
-const LATIN = /[a-z]/gu;
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Latin (a–z) and Cyrillic letters of a lower-cased text, counted in one pass: matching each
+ * script with a global pattern made a string per letter of every message.
+ */
+function countScripts(lower: string): { latin: number; cyrillic: number } {
+  let latin = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) latin++;
+    else if (code >= 0x400 && code <= 0x52f) cyrillic++;
+    else if (code > 0x52f && CYRILLIC.test(lower[i]!)) cyrillic++;
+  }
+  return { latin, cyrillic };
+}
 const WORD = /\p{L}+/gu;
 
 // Folded as typed on a Russian keyboard (no Kazakh letters): words that are Kazakh, not Russian.
@@ -38,8 +53,7 @@ const RUSSIAN_WORDS = new Set(
 /** The language of `text`, or null when it has too few letters to tell. */
 export function detectLanguage(text: string): Language | null {
   const lower = text.normalize('NFC').toLowerCase();
-  const latin = lower.match(LATIN)?.length ?? 0;
-  const cyrillic = lower.match(CYRILLIC)?.length ?? 0;
+  const { latin, cyrillic } = countScripts(lower);
   if (latin + cyrillic < 2) return null;
   if (latin > cyrillic) return 'en';
   let kazakh = 0;

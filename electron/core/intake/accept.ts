@@ -133,6 +133,8 @@ export interface IntakeDeps {
   analyse?: (texts: readonly TextToAnalyse[]) => Promise<TextAnalysis[]>;
   /** How long a backlog waits for the workers' answer before this thread makes it (default 200 ms). */
   analyseWaitMs?: number;
+  /** The backlog from which analysis goes to the workers (default 256). */
+  analyseFromBacklog?: number;
   /** Messages per sender per minute (0: no limit); read on every message so settings apply at once. */
   perSenderPerMinute?: () => number;
   /** How much of the thread making questions may take during a flood (tests force one mode). */
@@ -152,8 +154,10 @@ const MAKE_RETRY_MS = 1000;
 const ANALYSE_BATCH = 256;
 const ANALYSE_AHEAD = 1024;
 /**
- * A backlog smaller than this is made here at once: a few waiting messages should not wait for a
- * round trip to the workers (or for them to start); a storm's backlog is past it within a second.
+ * A backlog smaller than this is made here, analysis included: a few waiting messages should not
+ * wait for a round trip to the workers (or for them to start), and handing a text to a worker costs
+ * about a tenth of a millisecond of CPU in copies and the worker's own heap, worth it only once
+ * this thread falls behind. A steady 1,000 messages a second keeps the backlog under a hundred.
  */
 const ANALYSE_FROM_BACKLOG = 256;
 /**
@@ -211,6 +215,7 @@ export function createIntake(deps: IntakeDeps): Intake {
   let analysingSince: number | null = null;
   let workersAnswered = false;
   const analyseWaitMs = deps.analyseWaitMs ?? ANALYSE_WAIT_MS;
+  const analyseFromBacklog = deps.analyseFromBacklog ?? ANALYSE_FROM_BACKLOG;
   let analysedUpTo = 0;
   let madeUpTo = 0;
 
@@ -398,7 +403,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       // A drain (shutdown, an edit) may have made everything meanwhile.
       if (closed || backlog === 0) return;
       // (Also while a batch is out: analyseAhead notices when the workers stopped answering.)
-      if (backlog >= ANALYSE_FROM_BACKLOG || analysed.size > 0 || analysingSince !== null) analyseAhead();
+      if (backlog >= analyseFromBacklog || analysed.size > 0 || analysingSince !== null) analyseAhead();
       // Their answer schedules the next slice; should it be late, this thread makes it.
       if (waitForWorkers()) {
         waitTimer ??= setTimeout(waited, analyseWaitMs);
@@ -416,7 +421,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         setTimeout(turn, MAKE_RETRY_MS);
         return;
       }
-      if (backlog >= ANALYSE_FROM_BACKLOG) analyseAhead();
+      if (backlog >= analyseFromBacklog) analyseAhead();
       if (backlog > 0) scheduleMaking();
     };
     const wait = pace.msUntilNextSlice(backlog);

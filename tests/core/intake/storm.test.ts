@@ -92,7 +92,7 @@ describe('a storm on air', () => {
       if (!hold) return Promise.resolve(marked(texts));
       return new Promise<TextAnalysis[]>((resolve) => (release = () => resolve(marked(texts))));
     };
-    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse, analyseWaitMs: 60_000 });
+    const intake = createIntake({ db: core.db, bus: core.bus, now: Date.now, pace: FLOODED, durability: instantDisk, onInserted: moderation.onInserted, analyse, analyseWaitMs: 60_000, analyseFromBacklog: 32 });
     const made: Question[] = [];
     core.bus.on('question.created', (q) => made.push(q));
     const storm = (prefix: string) =>
@@ -142,6 +142,7 @@ describe('a storm on air', () => {
       durability: instantDisk,
       onInserted: moderation.onInserted,
       analyse: () => Promise.reject(new Error('worker gone')),
+      analyseFromBacklog: 32,
       log: (message) => logged.push(message),
     });
     made.length = 0;
