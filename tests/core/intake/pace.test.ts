@@ -112,7 +112,8 @@ describe('making questions, paced', () => {
 
   it('with more waiting than a slice holds, lets slices follow each other at making’s share, not one per fixed gap', () => {
     // Following msUntilNextSlice as intake does: a fixed gap after every slice held making to
-    // maxSliceMs / (maxSliceMs + sliceEveryMs) of the loop (55 %) while a storm's backlog grew.
+    // maxSliceMs / (maxSliceMs + sliceEveryMs) of the loop (55 %; 47 % here) while a storm's
+    // backlog grew. The loop is idle 80 % of the gaps, so making may take the idle time.
     const { pace, work, make } = paced();
     let elapsed = 0;
     let making = 0;
@@ -125,8 +126,9 @@ describe('making questions, paced', () => {
       elapsed += wait + size * 0.3;
       making += size * 0.3;
     }
-    expect(making / elapsed).toBeGreaterThan(0.7);
-    expect(making / elapsed).toBeLessThanOrEqual(DEFAULT_PACE.maxShare + 0.01);
+    const fixedGapCap = DEFAULT_PACE.maxSliceMs / (DEFAULT_PACE.maxSliceMs + DEFAULT_PACE.sliceEveryMs);
+    expect(making / elapsed).toBeGreaterThan(fixedGapCap + 0.05);
+    expect(making / elapsed).toBeLessThanOrEqual(1 - DEFAULT_PACE.headroom + 0.01);
   });
 
   it('makes a question costlier than the longest slice rather than stall behind it', () => {
