@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createCore, DATABASE_FILE } from '../electron/core/createCore';
 import { openDatabase } from '../electron/core/store/db';
 import { DEFAULT_INTAKE_SETTINGS, saveIntakeSettings } from '../electron/core/store/settings';
