@@ -36,8 +36,8 @@ export interface PaceOptions {
 
 // maxShare 0.6: at a sustained 1,000 messages a second on 2 cores making needs about half the
 // thread and accepting about a third; at 0.75 making starved accepting, and senders waited
-// seconds for their acknowledgement (bench live row, 30 s: p50 0.5 s / p95 3.7 s, against 18 ms /
-// 50 ms at 0.6, with the questions on the consoles as fast).
+// seconds for their acknowledgement (the bench's live row reports it) while the consoles were no
+// faster.
 export const DEFAULT_PACE: Omit<PaceOptions, 'clock' | 'busyMs'> = {
   minShare: 0.1,
   maxShare: 0.6,
@@ -59,7 +59,7 @@ export class MakingPace {
   private lastRefill: number;
   private lastBusy: number;
   /** Making time recorded since the share was last estimated, to tell it apart from the loop's other work. */
-  private madeSinceRefill = 0;
+  private madeSinceShare = 0;
   /** Share of time making may take now, re-estimated every SHARE_WINDOW_MS. */
   private share: number;
   private shareSince: number;
@@ -115,12 +115,12 @@ export class MakingPace {
     const sinceShare = now - this.shareSince;
     if (sinceShare >= SHARE_WINDOW_MS) {
       const busy = busyMs();
-      const otherWork = Math.max(0, busy - this.lastBusy - this.madeSinceRefill) / sinceShare;
+      const otherWork = Math.max(0, busy - this.lastBusy - this.madeSinceShare) / sinceShare;
       // What it takes to make this second's arrivals and what already waits within about a second.
       const keepUp = ((this.arrivalsPerSecond() + waiting) * this.msPerQuestion * keepUpMargin) / 1000;
       this.share = Math.max(minShare, Math.min(maxShare, keepUp), 1 - headroom - otherWork);
       this.lastBusy = busy;
-      this.madeSinceRefill = 0;
+      this.madeSinceShare = 0;
       this.shareSince = now;
     }
     if (this.isQuiet()) this.budget = maxSliceMs;
@@ -166,7 +166,7 @@ export class MakingPace {
     if (count > 0) this.msPerQuestion = 0.8 * this.msPerQuestion + 0.2 * (spentMs / count);
     // Spent first, then refilled: what the slice's own time earned is not lost to the cap.
     this.budget -= spentMs;
-    this.madeSinceRefill += spentMs;
+    this.madeSinceShare += spentMs;
     this.budgetMs();
   }
 
